@@ -1,0 +1,18 @@
+package jp.nop.cx.events;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Art. 8, 9, 10, 11.3: a service-status event was declared, changed or ended. The compacted topic
+ * is keyed by {@code eventId}, so the latest state of every event survives compaction.
+ */
+public record ServiceStatusChanged(String eventId, String kind, String reason, boolean all,
+		List<String> capabilities, Instant startsAt, Instant endsAt, boolean urgent, String state,
+		Instant changedAt) implements CxEvent {
+
+	@Override
+	public String partitionKey() {
+		return this.eventId;
+	}
+}
