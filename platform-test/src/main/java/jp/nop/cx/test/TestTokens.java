@@ -1,0 +1,135 @@
+package jp.nop.cx.test;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Signs test tokens shaped like identity-service's, and serves their public key as a JWKS over
+ * real HTTP, so services verify them exactly as in production.
+ */
+public final class TestTokens {
+
+	private static final RSAKey KEY = generate("test-key");
+
+	private static final RSAKey FOREIGN_KEY = generate("test-key");
+
+	private static volatile String jwksUri;
+
+	private TestTokens() {
+	}
+
+	public static synchronized String jwksUri() {
+		if (jwksUri == null) {
+			try {
+				HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+				byte[] body = new JWKSet(KEY.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+				server.createContext("/jwks", (exchange) -> {
+					exchange.getResponseHeaders().add("Content-Type", "application/json");
+					exchange.sendResponseHeaders(200, body.length);
+					try (OutputStream out = exchange.getResponseBody()) {
+						out.write(body);
+					}
+				});
+				server.setExecutor(null);
+				server.start();
+				jwksUri = "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks";
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return jwksUri;
+	}
+
+	public static String operator() {
+		return token("operator", null, List.of("OPERATOR"), Duration.ofMinutes(15));
+	}
+
+	public static String partnerAdmin(String partnerId) {
+		return token("admin-" + partnerId, partnerId, List.of("PARTNER_ADMIN"), Duration.ofMinutes(15));
+	}
+
+	public static String partnerAdmin(String partnerId, String loginId) {
+		return token(loginId, partnerId, List.of("PARTNER_ADMIN"), Duration.ofMinutes(15));
+	}
+
+	public static String partnerMember(String partnerId) {
+		return token("member-" + partnerId, partnerId, List.of("PARTNER_MEMBER"), Duration.ofMinutes(15));
+	}
+
+	public static String expired(String partnerId) {
+		return sign(KEY, claims("admin-" + partnerId, partnerId, List.of("PARTNER_ADMIN"),
+				Instant.now().minus(Duration.ofHours(1)), Duration.ofMinutes(15)));
+	}
+
+	/** Well-formed and signed, but not with the key the services trust. */
+	public static String signedWithForeignKey(String partnerId) {
+		return sign(FOREIGN_KEY, claims("admin-" + partnerId, partnerId, List.of("PARTNER_ADMIN"), Instant.now(),
+				Duration.ofMinutes(15)));
+	}
+
+	/** An unsigned token ({@code alg: none}). */
+	public static String unsigned(String partnerId) {
+		return new PlainJWT(claims("admin-" + partnerId, partnerId, List.of("PARTNER_ADMIN"), Instant.now(),
+				Duration.ofMinutes(15)))
+			.serialize();
+	}
+
+	public static String token(String subject, String partnerId, List<String> roles, Duration ttl) {
+		return sign(KEY, claims(subject, partnerId, roles, Instant.now(), ttl));
+	}
+
+	private static JWTClaimsSet claims(String subject, String partnerId, List<String> roles, Instant issuedAt,
+			Duration ttl) {
+		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject)
+			.issuer("cx-identity")
+			.issueTime(Date.from(issuedAt))
+			.expirationTime(Date.from(issuedAt.plus(ttl)))
+			.jwtID(UUID.randomUUID().toString())
+			.claim("roles", roles);
+		if (partnerId != null) {
+			claims.claim("partner_id", partnerId);
+		}
+		return claims.build();
+	}
+
+	private static String sign(RSAKey key, JWTClaimsSet claims) {
+		try {
+			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+					claims);
+			jwt.sign(new RSASSASigner(key));
+			return jwt.serialize();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static RSAKey generate(String kid) {
+		try {
+			return new RSAKeyGenerator(2048).keyID(kid).generate();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+}

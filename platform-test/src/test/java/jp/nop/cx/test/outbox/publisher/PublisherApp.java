@@ -1,0 +1,7 @@
+package jp.nop.cx.test.outbox.publisher;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class PublisherApp {
+}

@@ -1,0 +1,96 @@
+package jp.nop.cx.platform.config;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import jp.nop.cx.platform.messaging.EventConsumers;
+import jp.nop.cx.platform.messaging.InMemoryProcessedEvents;
+import jp.nop.cx.platform.messaging.MongoProcessedEvents;
+import jp.nop.cx.platform.messaging.ProcessedEvents;
+import jp.nop.cx.platform.outbox.OutboxBeforeConvertCallback;
+import jp.nop.cx.platform.outbox.OutboxEntries;
+import jp.nop.cx.platform.outbox.OutboxProperties;
+import jp.nop.cx.platform.outbox.OutboxRelay;
+import jp.nop.cx.platform.outbox.OutboxRelayScheduler;
+import jp.nop.cx.platform.scheduling.JobLock;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/** Clock, event publishing through the outbox, idempotent consumers and job locks. */
+@AutoConfiguration(afterName = { "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+		"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
+@EnableConfigurationProperties(OutboxProperties.class)
+public class PlatformAutoConfiguration {
+
+	/** UTC system clock; tests replace it to control time rules. */
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	OutboxEntries outboxEntries(ObjectMapper objectMapper, Clock clock, ObjectProvider<Tracer> tracer) {
+		return new OutboxEntries(objectMapper, clock, tracer);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EventConsumers eventConsumers(ObjectMapper objectMapper, ObjectProvider<ProcessedEvents> processed) {
+		return new EventConsumers(objectMapper, processed.getIfAvailable(InMemoryProcessedEvents::new));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MongoTemplate.class)
+	@ConditionalOnBean(MongoTemplate.class)
+	static class MongoPlatformConfiguration {
+
+		@Bean
+		OutboxBeforeConvertCallback outboxBeforeConvertCallback(OutboxEntries entries) {
+			return new OutboxBeforeConvertCallback(entries);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ProcessedEvents processedEvents(MongoTemplate mongo, Clock clock,
+				@Value("${cx.messaging.processed-retention:14d}") Duration retention) {
+			return new MongoProcessedEvents(mongo, clock, retention);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		JobLock jobLock(MongoTemplate mongo, Clock clock) {
+			return new JobLock(mongo, clock);
+		}
+
+		@Bean
+		@ConditionalOnBean(KafkaTemplate.class)
+		OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties,
+				Clock clock, MeterRegistry meters) {
+			return new OutboxRelay(mongo, kafka, properties, clock, meters);
+		}
+
+		@Bean
+		@ConditionalOnBean(OutboxRelay.class)
+		@ConditionalOnProperty(name = "cx.outbox.enabled", matchIfMissing = true)
+		OutboxRelayScheduler outboxRelayScheduler(OutboxRelay relay, OutboxProperties properties) {
+			return new OutboxRelayScheduler(relay, properties);
+		}
+	}
+}

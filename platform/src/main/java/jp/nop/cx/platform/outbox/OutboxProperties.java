@@ -1,0 +1,22 @@
+package jp.nop.cx.platform.outbox;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The outbox relay's settings.
+ *
+ * @param source CloudEvents {@code ce_source} of this service, e.g. {@code /cx/registration-service}
+ * @param pollInterval how often pending entries are looked for
+ * @param lease how long one relay instance holds a document while it publishes its entries
+ * @param sendTimeout how long one publication may take before the relay gives up for now
+ * @param batchSize documents claimed per poll and collection
+ */
+@ConfigurationProperties("cx.outbox")
+public record OutboxProperties(String source,
+		@DefaultValue("200ms") Duration pollInterval, @DefaultValue("30s") Duration lease,
+		@DefaultValue("10s") Duration sendTimeout, @DefaultValue("50") int batchSize,
+		@DefaultValue("true") boolean enabled) {
+}
