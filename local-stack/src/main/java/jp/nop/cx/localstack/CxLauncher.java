@@ -1,6 +1,100 @@
 package jp.nop.cx.localstack;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Map;
+
+import jp.nop.cx.localstack.demo.Demo;
+import jp.nop.cx.localstack.supervisor.Leftovers;
+import jp.nop.cx.localstack.supervisor.LocalStack;
+
+/**
+ * The Java side of {@code ./cx}: {@code up} (the whole local stack), {@code demo}, {@code down}, and
+ * the hidden {@code infra} (broker, store and mail catcher only).
+ */
 public final class CxLauncher {
-	public static void main(String[] args) {
+
+	private CxLauncher() {
 	}
+
+	public static void main(String[] args) {
+		String command = args.length == 0 ? "help" : args[0];
+		Layout layout = Layout.fromEnvironment();
+		Map<String, String> env = System.getenv();
+		int code;
+		try {
+			code = switch (command) {
+				case "up" -> {
+					configureLogging(layout);
+					yield new LocalStack(layout, true, env).run();
+				}
+				case "infra" -> {
+					configureLogging(layout);
+					yield new LocalStack(layout, false, env).run();
+				}
+				case "demo" -> Demo.run(layout, env);
+				case "down" -> Leftovers.down(layout);
+				case "help", "-h", "--help" -> {
+					usage();
+					yield 0;
+				}
+				default -> {
+					Console.error("cx: unknown command '" + command + "'");
+					usage();
+					yield 64;
+				}
+			};
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			code = 130;
+		}
+		catch (Exception ex) {
+			Console.error("cx: " + command + " failed: " + ex);
+			code = 1;
+		}
+		System.exit(code);
+	}
+
+	/** Infrastructure logs (Kafka, store, mail) go to .cx/logs/infra.log, not to the console. */
+	private static void configureLogging(Layout layout) throws IOException {
+		Files.createDirectories(layout.logsDir());
+		setDefault("org.slf4j.simpleLogger.logFile", layout.log("infra").toString());
+		setDefault("org.slf4j.simpleLogger.defaultLogLevel", "info");
+		setDefault("org.slf4j.simpleLogger.showDateTime", "true");
+		setDefault("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+		setDefault("org.slf4j.simpleLogger.log.kafka", "warn");
+		setDefault("org.slf4j.simpleLogger.log.org.apache.kafka", "warn");
+		setDefault("org.slf4j.simpleLogger.log.state.change.logger", "warn");
+		setDefault("org.slf4j.simpleLogger.log.io.netty", "warn");
+		setDefault("org.slf4j.simpleLogger.log.de.bwaldvogel", "warn");
+		setDefault("org.slf4j.simpleLogger.log.com.icegreen", "warn");
+		setDefault("log4j2.statusLoggerLevel", "OFF");
+	}
+
+	private static void setDefault(String key, String value) {
+		if (System.getProperty(key) == null) {
+			System.setProperty(key, value);
+		}
+	}
+
+	private static void usage() {
+		Console.line("""
+				Usage: ./cx <command>
+
+				  up [--rebuild]     build what is missing (or everything with --rebuild), then start the
+				                     local stack in the foreground: Kafka broker, MongoDB-wire store, SMTP
+				                     catcher and the six services. Ctrl-C stops everything.
+				  demo               walk the running stack through the main flows (another terminal)
+				  down               stop a stack started by ./cx up (or its leftovers)
+				  logs <service>     follow a log: registration-service, identity-service, terms-service,
+				                     enforcement-service, notification-service, gateway, infra
+				  help               this text
+
+				Environment: CX_OPERATOR_LOGIN (default operator), CX_OPERATOR_PASSWORD (default: generated
+				once, kept in .cx/operator-password), CX_WEBHOOK_ALLOW_PRIVATE_TARGETS (default false),
+				CX_READY_TIMEOUT (seconds, default 180), CX_SERVICE_JAVA_OPTS, CX_JAVA_OPTS (launcher JVM).
+				""");
+	}
+
 }

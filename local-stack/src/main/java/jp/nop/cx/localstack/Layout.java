@@ -1,0 +1,74 @@
+package jp.nop.cx.localstack;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where things live, relative to the repository root (the working directory of {@code ./cx}, or
+ * {@code -Dcx.root}). Everything the local stack writes goes under {@code .cx/}.
+ */
+public record Layout(Path root) {
+
+	/** The six services, backends first, gateway last (it is ready only when the others are). */
+	public static final List<ServiceSpec> SERVICES = List.of(
+			new ServiceSpec("registration-service", 8081, false),
+			new ServiceSpec("identity-service", 8082, false),
+			new ServiceSpec("terms-service", 8083, false),
+			new ServiceSpec("enforcement-service", 8084, false),
+			new ServiceSpec("notification-service", 8085, false),
+			new ServiceSpec("gateway", 8080, true));
+
+	/** {@code -Dcx.root}, else {@code CX_ROOT}, else the checkout the launcher jar was built in, else the working directory. */
+	public static Layout fromEnvironment() {
+		String configured = System.getProperty("cx.root", System.getenv("CX_ROOT"));
+		if (configured != null && !configured.isBlank()) {
+			return new Layout(Path.of(configured).toAbsolutePath().normalize());
+		}
+		Path classPath = Path.of(System.getProperty("java.class.path", "")).toAbsolutePath().normalize();
+		if (classPath.endsWith(Path.of("local-stack", "target", "local-stack-exec.jar"))) {
+			return new Layout(classPath.getParent().getParent().getParent());
+		}
+		return new Layout(Path.of("").toAbsolutePath().normalize());
+	}
+
+	public Path stateDir() {
+		return root.resolve(".cx");
+	}
+
+	public Path kafkaDir() {
+		return stateDir().resolve("kafka");
+	}
+
+	public Path mongoFile() {
+		return stateDir().resolve("mongo").resolve("cx.mv");
+	}
+
+	public Path logsDir() {
+		return stateDir().resolve("logs");
+	}
+
+	public Path pidsFile() {
+		return stateDir().resolve("pids");
+	}
+
+	public Path operatorPasswordFile() {
+		return stateDir().resolve("operator-password");
+	}
+
+	public Path launcherJar() {
+		return root.resolve("local-stack").resolve("target").resolve("local-stack-exec.jar");
+	}
+
+	public Path jar(ServiceSpec service) {
+		return root.resolve(service.name()).resolve("target").resolve(service.name() + ".jar");
+	}
+
+	public Path log(String component) {
+		return logsDir().resolve(component + ".log");
+	}
+
+	/** A service of the platform: its module name (= jar and log name) and its fixed local port. */
+	public record ServiceSpec(String name, int port, boolean gateway) {
+	}
+
+}

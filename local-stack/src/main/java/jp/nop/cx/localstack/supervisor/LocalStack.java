@@ -1,0 +1,294 @@
+package jp.nop.cx.localstack.supervisor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+
+import jp.nop.cx.localstack.Console;
+import jp.nop.cx.localstack.Layout;
+import jp.nop.cx.localstack.OperatorCredentials;
+import jp.nop.cx.localstack.PortCheck;
+import jp.nop.cx.localstack.infra.KafkaBroker;
+import jp.nop.cx.localstack.infra.MailCatcher;
+import jp.nop.cx.localstack.infra.MongoStore;
+
+/**
+ * The supervisor behind {@code ./cx up}: checks ports, starts the broker, the store and the mail
+ * catcher in this JVM and the six services as child JVMs, waits for readiness and stays in the
+ * foreground; a shutdown hook (Ctrl-C, SIGTERM) stops everything it started.
+ */
+public final class LocalStack {
+
+	public static final int EXIT_PORT_IN_USE = 2;
+
+	private static final String HOST = "127.0.0.1";
+
+	private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+	private static final int LOG_TAIL_LINES = 30;
+
+	private final Layout layout;
+
+	private final boolean withServices;
+
+	private final Map<String, String> env;
+
+	private final long startNanos = System.nanoTime();
+
+	private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
+
+	private final PidFile pids;
+
+	private KafkaBroker broker;
+
+	private MongoStore store;
+
+	private MailCatcher mail;
+
+	private volatile boolean stopping;
+
+	private boolean stopped;
+
+	public LocalStack(Layout layout, boolean withServices, Map<String, String> env) {
+		this.layout = layout;
+		this.withServices = withServices;
+		this.env = env;
+		this.pids = new PidFile(layout.pidsFile());
+	}
+
+	/** Runs the stack; returns an exit code on failure, otherwise stays in the foreground until stopped. */
+	public int run() throws Exception {
+		if (withServices) {
+			List<Path> missing = Layout.SERVICES.stream().map(layout::jar).filter((jar) -> !Files.isRegularFile(jar)).toList();
+			if (!missing.isEmpty()) {
+				Console.error("cx: missing " + layout.root().relativize(missing.get(0))
+						+ "; run ./cx up from the repository root (it builds what is missing)");
+				return 1;
+			}
+		}
+		Leftovers.stop(layout);
+		Optional<PortCheck.PortUse> busy = PortCheck
+			.firstBusy(withServices ? PortCheck.stackPorts() : PortCheck.infraPorts());
+		if (busy.isPresent()) {
+			Console.error(PortCheck.message(busy.get()));
+			return EXIT_PORT_IN_USE;
+		}
+		OperatorCredentials operator = withServices
+				? OperatorCredentials.resolveOrGenerate(layout.operatorPasswordFile(), env) : null;
+
+		Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "cx-shutdown"));
+		pids.add(ProcessHandle.current().pid(), PidFile.LAUNCHER, "local-stack");
+		Console.line("cx: starting the local stack in %s (data and logs under .cx/)", layout.root());
+
+		if (!startInfrastructure()) {
+			return 1;
+		}
+		if (withServices) {
+			startServices(operator);
+			if (!awaitReady()) {
+				return 1;
+			}
+		}
+		printBanner(operator);
+		watchServices();
+		new CountDownLatch(1).await();
+		return 0;
+	}
+
+	private boolean startInfrastructure() {
+		try {
+			broker = new KafkaBroker(layout.kafkaDir(), HOST, 9092, 9093);
+			broker.start();
+			progress("Kafka broker", broker.bootstrapServers());
+			store = new MongoStore(layout.mongoFile(), HOST, 27017);
+			store.start();
+			progress("MongoDB-wire store", store.uri());
+			mail = new MailCatcher(HOST, 1025, 8025);
+			mail.start();
+			progress("SMTP catcher", "localhost:1025, http://localhost:8025");
+			return true;
+		}
+		catch (Exception ex) {
+			Console.error("cx: the infrastructure did not start: " + ex + " (details in "
+					+ layout.root().relativize(layout.log("infra")) + ")");
+			org.slf4j.LoggerFactory.getLogger(LocalStack.class).error("infrastructure start failed", ex);
+			return false;
+		}
+	}
+
+	private void startServices(OperatorCredentials operator) throws IOException {
+		Map<String, String> childEnv = new HashMap<>();
+		childEnv.put("CX_OPERATOR_LOGIN", operator.login());
+		childEnv.put("CX_OPERATOR_PASSWORD", operator.password());
+		String webhooks = env.get("CX_WEBHOOK_ALLOW_PRIVATE_TARGETS");
+		childEnv.put("CX_WEBHOOK_ALLOW_PRIVATE_TARGETS", (webhooks == null || webhooks.isBlank()) ? "false" : webhooks);
+		for (Layout.ServiceSpec spec : Layout.SERVICES) {
+			ServiceProcess process = ServiceProcess.start(layout, spec, childEnv);
+			services.add(process);
+			pids.add(process.pid(), spec.name(), process.jar().toString());
+		}
+		Console.line("cx: started %d services (pids in .cx/pids); waiting for readiness (up to %d s)…",
+				services.size(), readyTimeoutSeconds());
+	}
+
+	private boolean awaitReady() throws InterruptedException {
+		Readiness readiness = new Readiness();
+		long deadline = startNanos + Duration.ofSeconds(readyTimeoutSeconds()).toNanos();
+		Set<String> ready = new LinkedHashSet<>();
+		while (ready.size() < services.size()) {
+			Map<ServiceProcess, CompletableFuture<Boolean>> probes = new LinkedHashMap<>();
+			boolean backendsReady = services.stream()
+				.filter((s) -> !s.spec().gateway())
+				.allMatch((s) -> ready.contains(s.name()));
+			for (ServiceProcess service : services) {
+				if (ready.contains(service.name())) {
+					continue;
+				}
+				if (!service.isAlive()) {
+					Console.error("cx: " + service.name() + " exited during startup (exit code " + service.exitValue()
+							+ "); last lines of " + layout.root().relativize(service.log()) + ":");
+					printTail(service);
+					return false;
+				}
+				if (!service.spec().gateway() || backendsReady) {
+					probes.put(service, readiness.probe(service.spec().port()));
+				}
+			}
+			for (Map.Entry<ServiceProcess, CompletableFuture<Boolean>> probe : probes.entrySet()) {
+				if (probe.getValue().join()) {
+					ready.add(probe.getKey().name());
+					progress(probe.getKey().name(), "http://localhost:" + probe.getKey().spec().port());
+				}
+			}
+			if (ready.size() == services.size()) {
+				break;
+			}
+			if (System.nanoTime() > deadline) {
+				List<ServiceProcess> late = services.stream().filter((s) -> !ready.contains(s.name())).toList();
+				Console.error("cx: not ready after " + readyTimeoutSeconds() + " s: "
+						+ String.join(", ", late.stream().map(ServiceProcess::name).toList())
+						+ " (set CX_READY_TIMEOUT to wait longer)");
+				for (ServiceProcess service : late) {
+					Console.error("cx: last lines of " + layout.root().relativize(service.log()) + ":");
+					printTail(service);
+				}
+				return false;
+			}
+			Thread.sleep(500);
+		}
+		return true;
+	}
+
+	private void printTail(ServiceProcess service) {
+		for (String line : service.tail(LOG_TAIL_LINES)) {
+			Console.error("    " + line);
+		}
+	}
+
+	private void watchServices() {
+		for (ServiceProcess service : services) {
+			service.handle().onExit().thenAccept((handle) -> {
+				if (!stopping) {
+					Console.error("cx: " + service.name() + " exited (exit code " + service.exitValue() + "); see "
+							+ layout.root().relativize(service.log()) + " — the rest keeps running; Ctrl-C stops all");
+				}
+			});
+		}
+	}
+
+	private void printBanner(OperatorCredentials operator) {
+		Console.blank();
+		Console.line("cx: %s ready in %.1f s", withServices ? "the local stack is" : "the infrastructure is",
+				seconds());
+		Console.blank();
+		if (withServices) {
+			Console.line("  Gateway            http://localhost:8080");
+		}
+		Console.line("  Mail (web + API)   http://localhost:8025");
+		Console.line("  Kafka bootstrap    localhost:9092");
+		Console.line("  MongoDB URI        mongodb://localhost:27017");
+		Console.line("  Logs               %s/   (./cx logs <service>)", layout.root().relativize(layout.logsDir()));
+		if (operator != null) {
+			String note = switch (operator.source()) {
+				case ENVIRONMENT -> "from CX_OPERATOR_PASSWORD";
+				case FILE -> "kept in .cx/operator-password";
+				case GENERATED -> "generated now, kept in .cx/operator-password";
+			};
+			Console.line("  Operator sign-in   login: %s   password: %s   (%s)", operator.login(), operator.password(),
+					note);
+			Console.blank();
+			Console.line("  Walk through the main flows: ./cx demo   (in another terminal)");
+		}
+		Console.line("  Stop: Ctrl-C");
+		Console.blank();
+	}
+
+	private void progress(String component, String where) {
+		Console.line("  ✓ %-22s %-38s (%5.1f s)", component, where, seconds());
+	}
+
+	private double seconds() {
+		return (System.nanoTime() - startNanos) / 1e9;
+	}
+
+	private long readyTimeoutSeconds() {
+		String configured = env.get("CX_READY_TIMEOUT");
+		try {
+			return (configured == null || configured.isBlank()) ? 180 : Long.parseLong(configured.trim());
+		}
+		catch (NumberFormatException ex) {
+			return 180;
+		}
+	}
+
+	/** The shutdown hook: services first (they may still flush to Kafka and Mongo), then the infrastructure. */
+	private void stopAll() {
+		synchronized (this) {
+			if (stopped) {
+				return;
+			}
+			stopped = true;
+		}
+		stopping = true;
+		Console.line("cx: stopping…");
+		List<ProcessHandle> handles = new ArrayList<>();
+		services.forEach((service) -> handles.add(service.handle()));
+		if (!handles.isEmpty()) {
+			Processes.stop(handles, STOP_GRACE);
+		}
+		closeQuietly(mail);
+		closeQuietly(store);
+		closeQuietly(broker);
+		try {
+			pids.delete();
+		}
+		catch (IOException ignored) {
+			// best effort
+		}
+		Console.line("cx: stopped.");
+	}
+
+	private static void closeQuietly(AutoCloseable closeable) {
+		if (closeable != null) {
+			try {
+				closeable.close();
+			}
+			catch (Exception ex) {
+				Console.error("cx: " + ex);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,138 @@
+package jp.nop.cx.localstack.supervisor;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import jp.nop.cx.localstack.Layout;
+
+/** One service JVM started by the launcher, its output appended to {@code .cx/logs/<name>.log}. */
+public final class ServiceProcess {
+
+	private static final long ROTATE_BYTES = 20L * 1024 * 1024;
+
+	private final Layout.ServiceSpec spec;
+
+	private final Path jar;
+
+	private final Path log;
+
+	private final long logStart;
+
+	private final Process process;
+
+	private ServiceProcess(Layout.ServiceSpec spec, Path jar, Path log, long logStart, Process process) {
+		this.spec = spec;
+		this.jar = jar;
+		this.log = log;
+		this.logStart = logStart;
+		this.process = process;
+	}
+
+	/** The JVM options every service gets (CX_SERVICE_JAVA_OPTS is appended and wins). */
+	static List<String> jvmOptions(Layout.ServiceSpec spec, Map<String, String> env) {
+		List<String> options = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k",
+				"-XX:MaxRAM=1g", spec.gateway() ? "-Xmx384m" : "-Xmx320m", "-Dfile.encoding=UTF-8",
+				"-Dserver.port=" + spec.port(), "-Dmanagement.endpoint.health.probes.enabled=true"));
+		String extra = env.get("CX_SERVICE_JAVA_OPTS");
+		if (extra != null && !extra.isBlank()) {
+			options.addAll(Arrays.asList(extra.trim().split("\\s+")));
+		}
+		return options;
+	}
+
+	public static ServiceProcess start(Layout layout, Layout.ServiceSpec spec, Map<String, String> extraEnv)
+			throws IOException {
+		Path jar = layout.jar(spec).toAbsolutePath();
+		Path log = layout.log(spec.name());
+		Files.createDirectories(log.getParent());
+		if (Files.exists(log) && Files.size(log) > ROTATE_BYTES) {
+			Files.move(log, log.resolveSibling(spec.name() + ".log.1"), StandardCopyOption.REPLACE_EXISTING);
+		}
+		Files.writeString(log, "\n----- started by ./cx up at " + Instant.now() + " -----\n", StandardCharsets.UTF_8,
+				StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+		long logStart = Files.size(log);
+
+		List<String> command = new ArrayList<>();
+		command.add(javaExecutable());
+		command.addAll(jvmOptions(spec, System.getenv()));
+		command.add("-jar");
+		command.add(jar.toString());
+		ProcessBuilder builder = new ProcessBuilder(command).directory(layout.root().toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+		builder.environment().putAll(extraEnv);
+		Process process = builder.start();
+		process.getOutputStream().close();
+		return new ServiceProcess(spec, jar, log, logStart, process);
+	}
+
+	static String javaExecutable() {
+		return ProcessHandle.current()
+			.info()
+			.command()
+			.orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+	}
+
+	public Layout.ServiceSpec spec() {
+		return spec;
+	}
+
+	public String name() {
+		return spec.name();
+	}
+
+	public Path jar() {
+		return jar;
+	}
+
+	public Path log() {
+		return log;
+	}
+
+	public long pid() {
+		return process.pid();
+	}
+
+	public boolean isAlive() {
+		return process.isAlive();
+	}
+
+	public int exitValue() {
+		return process.exitValue();
+	}
+
+	public ProcessHandle handle() {
+		return process.toHandle();
+	}
+
+	/** The last {@code lines} lines this run wrote to the log. */
+	public List<String> tail(int lines) {
+		return tail(log, logStart, lines);
+	}
+
+	static List<String> tail(Path log, long from, int lines) {
+		try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+			long length = file.length();
+			long start = Math.max(from, length - 256 * 1024);
+			byte[] bytes = new byte[(int) (length - start)];
+			file.seek(start);
+			file.readFully(bytes);
+			List<String> all = new String(bytes, StandardCharsets.UTF_8).lines().toList();
+			return all.subList(Math.max(0, all.size() - lines), all.size());
+		}
+		catch (IOException ex) {
+			return List.of("(cannot read " + log + ": " + ex.getMessage() + ")");
+		}
+	}
+
+}
