@@ -42,7 +42,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
 		defaults.put("spring.kafka.producer.properties.delivery.timeout.ms", "9000");
 		defaults.put("spring.kafka.producer.properties.linger.ms", "0");
 		defaults.put("spring.data.mongodb.auto-index-creation", "true");
-		defaults.put("spring.mvc.problemdetails.enabled", "true");
+		// The platform's ProblemHandler answers every error; Boot's own handler would shadow it.
+		defaults.put("spring.mvc.problemdetails.enabled", "false");
 		defaults.put("spring.messages.basename", "cx-problems,messages");
 		defaults.put("spring.messages.fallback-to-system-locale", "false");
 		defaults.put("spring.messages.encoding", "UTF-8");

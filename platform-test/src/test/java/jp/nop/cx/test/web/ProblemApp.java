@@ -1,0 +1,61 @@
+package jp.nop.cx.test.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jp.nop.cx.platform.security.CxPrincipal;
+import jp.nop.cx.platform.security.SecurityRules;
+import jp.nop.cx.platform.web.ProblemException;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A minimal servlet service on the platform, to test what every service answers alike. */
+@SpringBootApplication
+public class ProblemApp {
+
+	enum Colour {
+		RED, GREEN
+	}
+
+	record Greeting(@NotBlank @Size(max = 20) String name, Colour colour, int count) {
+	}
+
+	@Bean
+	SecurityRules openEcho() {
+		return (rules) -> rules.requestMatchers(HttpMethod.POST, "/echo").permitAll();
+	}
+
+	@RestController
+	static class EchoController {
+
+		@PostMapping("/echo")
+		Greeting echo(@Valid @RequestBody Greeting greeting) {
+			return greeting;
+		}
+
+		@GetMapping("/partners/{partnerId}/secret")
+		String secret(@PathVariable String partnerId, CxPrincipal principal) {
+			principal.requireAccessTo(partnerId);
+			return "secret of " + partnerId;
+		}
+
+		@GetMapping("/operator-only")
+		String operatorOnly(CxPrincipal principal) {
+			principal.requireOperator();
+			return "ok";
+		}
+
+		@PostMapping("/conflict")
+		String conflict() {
+			throw new ProblemException(HttpStatus.CONFLICT, "duplicate").with("existingId", "42");
+		}
+	}
+}
