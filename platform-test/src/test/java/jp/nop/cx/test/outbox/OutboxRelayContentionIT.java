@@ -1,0 +1,140 @@
+package jp.nop.cx.test.outbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jp.nop.cx.platform.outbox.OutboxProperties;
+import jp.nop.cx.platform.outbox.OutboxRelay;
+import jp.nop.cx.platform.scheduling.JobLock;
+import jp.nop.cx.test.InfrastructureCondition;
+import jp.nop.cx.test.SharedInfrastructure;
+import jp.nop.cx.test.TopicProbe;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Several relay instances on the same store: every entry is published once, in order per
+ * document, and removed; a job lock lets one instance at a time run a job.
+ */
+@ExtendWith(InfrastructureCondition.class)
+class OutboxRelayContentionIT {
+
+	private static MongoClient client;
+
+	private static MongoTemplate mongo;
+
+	private static KafkaTemplate<String, String> kafka;
+
+	@BeforeAll
+	static void connect() {
+		client = MongoClients.create(SharedInfrastructure.get().mongoUri("relay-contention"));
+		mongo = new MongoTemplate(client, "relay-contention");
+		kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafkaBootstrap(),
+						ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+						ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class)));
+	}
+
+	@AfterAll
+	static void close() {
+		client.close();
+	}
+
+	@Test
+	void twoRelaysPublishEveryEntryOnceInOrderPerDocument() {
+		String topic = "partner-warned";
+		String run = UUID.randomUUID().toString();
+		for (int d = 0; d < 20; d++) {
+			List<Document> entries = new ArrayList<>();
+			for (int e = 0; e < 3; e++) {
+				entries.add(new Document("eventId", run + "-" + d + "-" + e).append("topic", topic)
+					.append("type", "jp.nop.cx.partner.warned.v1")
+					.append("key", run + "-" + d)
+					.append("subject", run + "-" + d)
+					.append("time", new Date())
+					.append("payload", "{\"seq\":" + e + "}"));
+			}
+			mongo.insert(new Document("_id", run + "-" + d).append("_outbox", entries), "widgets");
+		}
+		OutboxProperties properties = new OutboxProperties("/cx/test", Duration.ofMillis(50), Duration.ofSeconds(30),
+				Duration.ofSeconds(10), 5, true);
+		OutboxRelay first = new OutboxRelay(mongo, kafka, properties, Clock.systemUTC(), new SimpleMeterRegistry());
+		OutboxRelay second = new OutboxRelay(mongo, kafka, properties, Clock.systemUTC(), new SimpleMeterRegistry());
+
+		CompletableFuture<Void> a = CompletableFuture.runAsync(() -> drain(first));
+		CompletableFuture<Void> b = CompletableFuture.runAsync(() -> drain(second));
+		a.join();
+		b.join();
+
+		List<TopicProbe.Event> published = TopicProbe.all(topic, (e) -> e.key() != null && e.key().startsWith(run));
+		Map<String, Long> perId = published.stream()
+			.collect(Collectors.groupingBy(TopicProbe.Event::ceId, Collectors.counting()));
+		assertThat(perId).hasSize(60);
+		assertThat(perId.values()).allMatch((n) -> n == 1);
+		Map<String, List<Integer>> sequencePerKey = published.stream()
+			.collect(Collectors.groupingBy(TopicProbe.Event::key,
+					Collectors.mapping((e) -> e.body().path("seq").asInt(), Collectors.toList())));
+		assertThat(sequencePerKey.values()).allSatisfy((seq) -> assertThat(seq).containsExactly(0, 1, 2));
+		assertThat(mongo.getCollection("widgets").countDocuments(new Document("_outbox.0", new Document("$exists", true))))
+			.isZero();
+	}
+
+	@Test
+	void aJobLockLetsOneInstanceAtATimeRunAJob() {
+		JobLock one = new JobLock(mongo, Clock.systemUTC());
+		JobLock other = new JobLock(mongo, Clock.systemUTC());
+		String job = "job-" + UUID.randomUUID();
+		boolean[] otherRan = new boolean[1];
+		boolean ran = one.runExclusively(job, Duration.ofMinutes(1),
+				() -> otherRan[0] = other.runExclusively(job, Duration.ofMinutes(1), () -> {
+				}));
+		assertThat(ran).isTrue();
+		assertThat(otherRan[0]).as("the other instance while the lease is held").isFalse();
+		assertThat(other.runExclusively(job, Duration.ofMinutes(1), () -> {
+		})).as("the other instance once the lease is released").isTrue();
+	}
+
+	@Test
+	void anExpiredLeaseOfADeadInstanceIsTakenOver() {
+		Instant start = Instant.parse("2026-01-01T00:00:00Z");
+		String job = "job-" + UUID.randomUUID();
+		mongo.insert(new Document("_id", job).append("owner", "dead-instance").append("until",
+				Date.from(start.plusSeconds(60))), "job_locks");
+		JobLock late = new JobLock(mongo, Clock.fixed(start.plusSeconds(61), java.time.ZoneOffset.UTC));
+		JobLock early = new JobLock(mongo, Clock.fixed(start.plusSeconds(30), java.time.ZoneOffset.UTC));
+		assertThat(early.runExclusively(job, Duration.ofMinutes(1), () -> {
+		})).isFalse();
+		assertThat(late.runExclusively(job, Duration.ofMinutes(1), () -> {
+		})).isTrue();
+	}
+
+	private static void drain(OutboxRelay relay) {
+		long deadline = System.currentTimeMillis() + 30_000;
+		while (System.currentTimeMillis() < deadline
+				&& mongo.getCollection("widgets").countDocuments(new Document("_outbox.0", new Document("$exists", true))) > 0) {
+			relay.relayPending();
+		}
+	}
+}
