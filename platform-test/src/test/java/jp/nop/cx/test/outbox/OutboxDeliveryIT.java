@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import jp.nop.cx.events.EventType;
 import jp.nop.cx.localstack.infra.KafkaBroker;
 import jp.nop.cx.test.InfrastructureCondition;
@@ -89,7 +91,14 @@ class OutboxDeliveryIT {
 		MongoTemplate publisherStore = publisher.getBean(MongoTemplate.class);
 
 		// The state change is acknowledged and kept with its event, though no broker answers.
-		warnings.save(Warning.issue("w-" + partnerId, partnerId, "第7条第2項に基づく警告", Instant.now()));
+		Tracer tracer = publisher.getBean(Tracer.class);
+		Span request = tracer.nextSpan().name("request").start();
+		try (Tracer.SpanInScope scope = tracer.withSpan(request)) {
+			warnings.save(Warning.issue("w-" + partnerId, partnerId, "第7条第2項に基づく警告", Instant.now()));
+		}
+		finally {
+			request.end();
+		}
 		Document stored = publisherStore.findById("w-" + partnerId, Document.class, "warnings");
 		assertThat(stored).isNotNull();
 		assertThat(stored.getList("_outbox", Document.class)).hasSize(1);
@@ -115,6 +124,10 @@ class OutboxDeliveryIT {
 		assertThat(header(published, "ce_source")).isEqualTo("/cx/publisher");
 		assertThat(header(published, "ce_subject")).isEqualTo(partnerId);
 		assertThat(header(published, "ce_time")).isNotBlank();
+		// The trace of the request that changed the state continues in the consuming service.
+		String traceId = request.context().traceId();
+		assertThat(header(published, "traceparent")).startsWith("00-" + traceId + "-");
+		assertThat(ConsumerApp.TRACE_IDS.get(header(published, "ce_id"))).isEqualTo(traceId);
 
 		// Kafka delivers the same event again, followed by a new one on the same partition.
 		String duplicateId = header(published, "ce_id");

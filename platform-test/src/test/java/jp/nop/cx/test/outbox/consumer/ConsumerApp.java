@@ -1,9 +1,13 @@
 package jp.nop.cx.test.outbox.consumer;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import jp.nop.cx.events.PartnerWarned;
 import jp.nop.cx.platform.messaging.EventConsumers;
 import jp.nop.cx.platform.messaging.InboundEvent;
@@ -18,8 +22,17 @@ public class ConsumerApp {
 
 	public static final List<InboundEvent<PartnerWarned>> HANDLED = new CopyOnWriteArrayList<>();
 
+	/** The trace each handled event was processed in, by {@code ce_id}. */
+	public static final Map<String, String> TRACE_IDS = new ConcurrentHashMap<>();
+
 	@Bean
-	Consumer<Message<byte[]>> onPartnerWarned(EventConsumers consumers) {
-		return consumers.idempotent("test-consumer", PartnerWarned.class, HANDLED::add);
+	Consumer<Message<byte[]>> onPartnerWarned(EventConsumers consumers, Tracer tracer) {
+		return consumers.idempotent("test-consumer", PartnerWarned.class, (event) -> {
+			Span span = tracer.currentSpan();
+			if (span != null) {
+				TRACE_IDS.put(event.id(), span.context().traceId());
+			}
+			HANDLED.add(event);
+		});
 	}
 }
