@@ -25,7 +25,7 @@ public class ProblemApp {
 		RED, GREEN
 	}
 
-	record Greeting(@NotBlank @Size(max = 20) String name, Colour colour, int count) {
+	record Greeting(@NotBlank @Size(max = 20) String name, Colour colour, int count, java.time.LocalDate on) {
 	}
 
 	@Bean

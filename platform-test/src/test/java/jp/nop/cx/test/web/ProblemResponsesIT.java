@@ -49,6 +49,13 @@ class ProblemResponsesIT {
 	}
 
 	@Test
+	void anUnparseableDateNamesTheField() {
+		ApiClient.Response response = api().post("/echo", "{\"name\": \"a\", \"count\": 1, \"on\": \"明日\"}");
+		assertProblem(response, 400, "invalid-body");
+		assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("on");
+	}
+
+	@Test
 	void constraintViolationsAre422WithPerFieldErrors() {
 		ApiClient.Response response = api().post("/echo", "{\"name\": \"\", \"count\": 1}");
 		assertProblem(response, 422, "validation");

@@ -107,8 +107,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, org.springframework.web.context.request.WebRequest request) {
 		HttpServletRequest servlet = servletRequest(request);
-		Throwable cause = ex.getMostSpecificCause();
-		if (cause instanceof DatabindException mapping && !(cause instanceof tools.jackson.core.exc.StreamReadException)) {
+		Throwable cause = databindCause(ex);
+		if (cause instanceof DatabindException mapping) {
 			String field = path(mapping);
 			String reason = (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
 					&& invalid.getTargetType().isEnum())
@@ -118,7 +118,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 			body.setProperty("errors", List.of(new ProblemException.FieldError(field, reason)));
 			return respond(body, null);
 		}
-		if (cause instanceof PayloadTooLargeException) {
+		if (ex.getMostSpecificCause() instanceof PayloadTooLargeException) {
 			return respond(detail(HttpStatus.CONTENT_TOO_LARGE, "too-large", new Object[0], servlet), null);
 		}
 		return respond(detail(HttpStatus.BAD_REQUEST, "malformed-body", new Object[0], servlet), null);
@@ -213,8 +213,24 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		return builder.body(body);
 	}
 
+	/**
+	 * The outermost Jackson mapping failure in the chain (a bad date is a mapping failure caused by
+	 * the JDK's parse exception); {@code null} for syntax errors, which are malformed bodies.
+	 */
+	private static Throwable databindCause(Throwable ex) {
+		for (Throwable t = ex; t != null && t.getCause() != t; t = t.getCause()) {
+			if (t instanceof tools.jackson.core.exc.StreamReadException) {
+				return null;
+			}
+			if (t instanceof DatabindException) {
+				return t;
+			}
+		}
+		return null;
+	}
+
 	/** ja unless the client prefers English (the terms are Japanese; so is the default audience). */
-	static Locale locale(HttpServletRequest request) {
+	public static Locale locale(HttpServletRequest request) {
 		if (request == null) {
 			return Locale.JAPANESE;
 		}
