@@ -1,0 +1,29 @@
+package jp.nop.cx.enforcement;
+
+import jp.nop.cx.platform.security.Roles;
+import jp.nop.cx.platform.security.SecurityRules;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Who may call what (SPEC section 3): the service status is public; a partner reads only its own
+ * standing; everything else here is the operator's. The internal export checks the token's
+ * partner in the controller (404 for another partner's data).
+ */
+@Configuration(proxyBeanMethods = false)
+class EnforcementSecurity {
+
+	@Bean
+	SecurityRules enforcementRules() {
+		return (rules) -> rules.requestMatchers(HttpMethod.GET, "/api/v1/service-status")
+			.permitAll()
+			.requestMatchers("/api/v1/enforcement/me/**")
+			.hasAnyRole(Roles.PARTNER_ADMIN, Roles.PARTNER_MEMBER)
+			.requestMatchers("/api/v1/enforcement/**", "/api/v1/service-status/**")
+			.hasRole(Roles.OPERATOR)
+			.requestMatchers("/internal/v1/partners/*/export")
+			.authenticated();
+	}
+}

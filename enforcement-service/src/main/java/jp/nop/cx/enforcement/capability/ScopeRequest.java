@@ -1,0 +1,55 @@
+package jp.nop.cx.enforcement.capability;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.validation.constraints.Size;
+import jp.nop.cx.events.Capability;
+import jp.nop.cx.platform.web.ProblemException;
+
+/**
+ * A scope as clients send it: {@code {"all": true}} or {@code {"capabilities": ["export", ...]}}.
+ * Kept as strings so that an unknown capability is answered as a field error naming it.
+ */
+public record ScopeRequest(Boolean all, @Size(max = 20) List<String> capabilities) {
+
+	/** The scope, or a 422 problem whose field errors start with {@code field}. */
+	public Scope toScope(String field) {
+		boolean wholeService = Boolean.TRUE.equals(this.all);
+		boolean named = this.capabilities != null && !this.capabilities.isEmpty();
+		if (wholeService && named) {
+			throw ProblemException.invalid(field, "give either all: true or capabilities, not both");
+		}
+		if (!wholeService && !named) {
+			throw ProblemException.invalid(field, "give all: true or at least one capability");
+		}
+		if (wholeService) {
+			return Scope.wholeService();
+		}
+		List<ProblemException.FieldError> errors = new ArrayList<>();
+		List<Capability> parsed = new ArrayList<>();
+		for (int i = 0; i < this.capabilities.size(); i++) {
+			var capability = Scope.capabilityNamed(this.capabilities.get(i));
+			if (capability.isPresent()) {
+				parsed.add(capability.get());
+			}
+			else {
+				errors.add(new ProblemException.FieldError(field + ".capabilities[" + i + "]",
+						"unknown capability; one of " + Arrays.stream(Capability.values()).map(Scope::nameOf).toList()));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw ProblemException.invalid(errors);
+		}
+		return Scope.of(parsed);
+	}
+
+	/** How a scope is shown: {@code all} and the capability names. */
+	public record View(boolean all, List<String> capabilities) {
+
+		public static View of(Scope scope) {
+			return (scope != null) ? new View(scope.all(), scope.capabilityNames()) : null;
+		}
+	}
+}

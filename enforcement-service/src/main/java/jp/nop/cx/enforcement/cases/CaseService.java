@@ -1,0 +1,150 @@
+package jp.nop.cx.enforcement.cases;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.function.Function;
+
+import jp.nop.cx.enforcement.RuleViolation;
+import jp.nop.cx.platform.web.ProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Every change to a partner's enforcement record: load it, let the record apply the rule, save it
+ * with its events in one write. A concurrent change to the same record (another operator, the
+ * lifting job, a consumer) is met by applying the command again to the fresh record, so its
+ * rules are checked against what is really there.
+ */
+@Service
+public class CaseService {
+
+	private static final Logger log = LoggerFactory.getLogger(CaseService.class);
+
+	private static final int ATTEMPTS = 5;
+
+	/** Art. 7.1(3): what an automated case says to the operator who picks it up. */
+	static final String DETECTION_DESCRIPTION = "ゲートウェイが本サービスへの過重な負荷を継続して検知しました（第7条第1項第3号）。"
+			+ "措置の要否を判断してください。";
+
+	private final EnforcementRecordRepository records;
+
+	private final CaseProperties properties;
+
+	private final Clock clock;
+
+	CaseService(EnforcementRecordRepository records, CaseProperties properties, Clock clock) {
+		this.records = records;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** Art. 7.1: opens a case against a partner known from registration-service's events. */
+	public EnforcementCase open(String partnerId, Category category, String description, String evidence, String by) {
+		return change(partnerId, false, (record) -> record.openCase(category, description, evidence, by, now()));
+	}
+
+	/** Art. 7.2: imposes a measure in a case. */
+	public Measure impose(String caseId, MeasureOrder order, String by) {
+		Measure measure = change(partnerOf(caseId), false, (record) -> record.impose(caseId, order, by, now()));
+		log.info("Measure {} {} imposed in case {} by {}", measure.type(), measure.measureId(), caseId, by);
+		return measure;
+	}
+
+	/** Art. 7.6: records damages claimed. */
+	public DamageClaim claimDamages(String caseId, long amountYen, String description, String by) {
+		return change(partnerOf(caseId), false,
+				(record) -> record.claimDamages(caseId, amountYen, description, by, now()));
+	}
+
+	/** Art. 7.5: records the resolution; the measures lift now or at {@code resumeAt}. */
+	public EnforcementCase resolve(String caseId, Instant resumeAt, String note, String by) {
+		Instant resumption = (resumeAt != null) ? resumeAt.truncatedTo(ChronoUnit.MILLIS) : null;
+		EnforcementCase kase = change(partnerOf(caseId), false,
+				(record) -> record.resolve(caseId, resumption, note, by, now()));
+		log.info("Case {} resolved by {}; measures lift {}", caseId, by, (resumeAt != null) ? "at " + resumeAt : "now");
+		return kase;
+	}
+
+	/** From partner-approved and partner-transferred: the partner exists, under this name. */
+	public void partnerKnown(String partnerId, String companyName, Instant at) {
+		change(partnerId, true, (record) -> {
+			record.partnerKnownAs(companyName, at);
+			return record;
+		});
+	}
+
+	/** From partner-terminated. */
+	public void partnerTerminated(String partnerId, Instant at) {
+		change(partnerId, true, (record) -> {
+			record.partnerTerminated(at);
+			return record;
+		});
+	}
+
+	/** Art. 7.1(3): a detection by the gateway, on the partner's open automated case or a new one. */
+	public EnforcementCase recordDetection(String partnerId, Detection detection) {
+		EnforcementCase kase = change(partnerId, true, (record) -> record.recordDetection(detection,
+				DETECTION_DESCRIPTION, this.properties.detectionsKept(), now()));
+		log.info("Excessive load of partner {} (event {}) recorded on automated case {}", partnerId,
+				detection.eventId(), kase.getCaseId());
+		return kase;
+	}
+
+	/** Art. 7.5: lifts measures whose resumption time has come; returns how many records changed. */
+	public int liftDueMeasures() {
+		int changed = 0;
+		for (EnforcementRecord due : this.records.findTop100ByNextLiftAtLessThanEqual(now())) {
+			try {
+				if (change(due.getPartnerId(), false, (record) -> record.liftDueMeasures(now()))) {
+					changed++;
+				}
+			}
+			catch (RuntimeException ex) {
+				// The next run retries; one record must not hold up the others.
+				log.warn("Lifting the due measures of partner {} failed (will retry): {}", due.getPartnerId(),
+						ex.toString());
+			}
+		}
+		return changed;
+	}
+
+	private String partnerOf(String caseId) {
+		return this.records.findByCasesCaseId(caseId)
+			.map(EnforcementRecord::getPartnerId)
+			.orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "case-not-found", caseId));
+	}
+
+	private <T> T change(String partnerId, boolean createIfMissing, Function<EnforcementRecord, T> command) {
+		for (int attempt = 1;; attempt++) {
+			EnforcementRecord record = this.records.findById(partnerId).orElse(null);
+			if (record == null) {
+				if (!createIfMissing) {
+					throw RuleViolation.invalid("partnerId", "unknown-partner");
+				}
+				record = EnforcementRecord.of(partnerId);
+			}
+			T result = command.apply(record);
+			try {
+				this.records.save(record);
+				return result;
+			}
+			catch (OptimisticLockingFailureException | DuplicateKeyException ex) {
+				if (attempt >= ATTEMPTS) {
+					throw ex;
+				}
+				log.debug("Record of partner {} changed concurrently; applying again", partnerId);
+			}
+		}
+	}
+
+	/** Mongo keeps milliseconds: so does every time the rules compare and publish. */
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+}

@@ -1,0 +1,91 @@
+package jp.nop.cx.enforcement.cases;
+
+import java.time.Instant;
+import java.util.List;
+
+import jp.nop.cx.enforcement.capability.ScopeRequest;
+
+/** A case as the operator sees it, with everything that happened in it. */
+public record CaseView(String id, String partnerId, Category category, String article, Origin origin,
+		CaseStatus status, String description, String evidence, String openedBy, Instant openedAt,
+		List<MeasureView> measures, List<DamageClaimView> damageClaims, List<DetectionView> detections,
+		long detectionCount, ResolutionView resolution, List<HistoryView> history) {
+
+	public static CaseView of(EnforcementCase kase) {
+		return new CaseView(kase.getCaseId(), kase.getPartnerId(), kase.getCategory(), kase.getCategory().article(),
+				kase.getOrigin(), kase.getStatus(), kase.getDescription(), kase.getEvidence(), kase.getOpenedBy(),
+				kase.getOpenedAt(), kase.getMeasures().stream().map((m) -> MeasureView.of(kase, m)).toList(),
+				kase.getDamageClaims().stream().map((c) -> DamageClaimView.of(kase, c)).toList(),
+				kase.getDetections().stream().map(DetectionView::of).toList(), kase.getDetectionCount(),
+				ResolutionView.of(kase.getResolution()), kase.getHistory().stream().map(HistoryView::of).toList());
+	}
+
+	/** A measure (Art. 7.2); {@code active} until the resolution lifts it (Art. 7.3, 7.5). */
+	public record MeasureView(String id, String caseId, String partnerId, MeasureType type, String article,
+			ScopeRequest.View scope, Integer requestsPerSecond, String note, String imposedBy, Instant imposedAt,
+			boolean active, Instant liftedAt) {
+
+		static MeasureView of(EnforcementCase kase, Measure measure) {
+			return new MeasureView(measure.measureId(), kase.getCaseId(), kase.getPartnerId(), measure.type(),
+					measure.type().article(), ScopeRequest.View.of(measure.scope()), measure.requestsPerSecond(),
+					measure.note(), measure.imposedBy(), measure.imposedAt(), measure.isActive(), measure.liftedAt());
+		}
+	}
+
+	/** Art. 7.6. */
+	public record DamageClaimView(String id, String caseId, long amount, String currency, String description,
+			String claimedBy, Instant claimedAt) {
+
+		static DamageClaimView of(EnforcementCase kase, DamageClaim claim) {
+			return new DamageClaimView(claim.claimId(), kase.getCaseId(), claim.amountYen(), "JPY",
+					claim.description(), claim.claimedBy(), claim.claimedAt());
+		}
+	}
+
+	/** Art. 7.1(3): one detection by the gateway. */
+	public record DetectionView(String clientIp, Instant windowStart, Instant windowEnd, long rejectedRequests,
+			int limitPerSecond, Instant detectedAt) {
+
+		static DetectionView of(Detection detection) {
+			return new DetectionView(detection.clientIp(), detection.windowStart(), detection.windowEnd(),
+					detection.rejectedRequests(), detection.limitPerSecond(), detection.detectedAt());
+		}
+	}
+
+	/** Art. 7.5. */
+	public record ResolutionView(String note, Instant resumeAt, String resolvedBy, Instant resolvedAt,
+			Instant liftedAt) {
+
+		static ResolutionView of(Resolution resolution) {
+			return (resolution != null) ? new ResolutionView(resolution.note(), resolution.resumeAt(),
+					resolution.resolvedBy(), resolution.resolvedAt(), resolution.liftedAt()) : null;
+		}
+	}
+
+	/** One line of the history. */
+	public record HistoryView(Instant at, String by, HistoryEntry.Action action, String measureId, String note) {
+
+		static HistoryView of(HistoryEntry entry) {
+			return new HistoryView(entry.at(), entry.by(), entry.action(), entry.measureId(), entry.note());
+		}
+	}
+
+	/** A case in a list. */
+	public record Summary(String id, String partnerId, Category category, Origin origin, CaseStatus status,
+			Instant openedAt, int measures, int activeMeasures, Instant resolvedAt) {
+
+		static Summary of(EnforcementCase kase) {
+			return new Summary(kase.getCaseId(), kase.getPartnerId(), kase.getCategory(), kase.getOrigin(),
+					kase.getStatus(), kase.getOpenedAt(), kase.getMeasures().size(), kase.activeMeasures().size(),
+					(kase.getResolution() != null) ? kase.getResolution().resolvedAt() : null);
+		}
+	}
+
+	/** A page of cases. */
+	public record Page(List<Summary> items, int page, int size, long total) {
+
+		static Page of(CaseQueries.CasePage page) {
+			return new Page(page.items().stream().map(Summary::of).toList(), page.page(), page.size(), page.total());
+		}
+	}
+}

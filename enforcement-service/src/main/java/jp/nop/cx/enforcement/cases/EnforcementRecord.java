@@ -1,0 +1,226 @@
+package jp.nop.cx.enforcement.cases;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import jp.nop.cx.enforcement.RuleViolation;
+import jp.nop.cx.events.PartnerReinstated;
+import jp.nop.cx.events.PartnerSuspended;
+import jp.nop.cx.events.PartnerThrottled;
+import jp.nop.cx.events.PartnerWarned;
+import jp.nop.cx.platform.outbox.OutboxAggregate;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A partner's enforcement record: every case opened against it, their measures, and the
+ * standing they add up to. It is the aggregate because the standing depends on the measures of
+ * all the partner's cases: a change to any case and the new {@code partner-standing} it causes are
+ * stored in one document write, with the events in its outbox.
+ */
+@Document("enforcement_records")
+@CompoundIndex(name = "case_id", def = "{'cases.caseId': 1}")
+@CompoundIndex(name = "next_lift_at", def = "{'nextLiftAt': 1}")
+public class EnforcementRecord extends OutboxAggregate {
+
+	/** Who acts when no person does: the lifting job, the load detection. */
+	public static final String SYSTEM = "system";
+
+	@Id
+	private String partnerId;
+
+	@Version
+	private Long version;
+
+	private PartnerProfile partner;
+
+	private List<EnforcementCase> cases = new ArrayList<>();
+
+	private Standing standing;
+
+	/** The earliest agreed resumption still to come, for the lifting job to find. */
+	private Instant nextLiftAt;
+
+	private EnforcementRecord() {
+	}
+
+	public static EnforcementRecord of(String partnerId) {
+		EnforcementRecord record = new EnforcementRecord();
+		record.partnerId = Objects.requireNonNull(partnerId);
+		return record;
+	}
+
+	// ---------------------------------------------------------------- the partner
+
+	/** NOP approved the partner (Art. 2.1), or the status passed to a transferee (Art. 17). */
+	public void partnerKnownAs(String companyName, Instant at) {
+		Instant since = (this.partner != null && this.partner.knownSince() != null) ? this.partner.knownSince() : at;
+		Instant terminatedAt = (this.partner != null) ? this.partner.terminatedAt() : null;
+		this.partner = new PartnerProfile(companyName, since, terminatedAt);
+	}
+
+	/** Art. 12: the partnership ended. Its record stays: Art. 7.6 claims can outlive it. */
+	public void partnerTerminated(Instant at) {
+		this.partner = (this.partner != null) ? new PartnerProfile(this.partner.companyName(),
+				this.partner.knownSince(), at) : new PartnerProfile(null, at, at);
+	}
+
+	public boolean isKnownPartner() {
+		return this.partner != null;
+	}
+
+	// ---------------------------------------------------------------- cases and measures
+
+	/** Art. 7.1: an operator opens a case against a partner this service knows. */
+	public EnforcementCase openCase(Category category, String description, String evidence, String by, Instant now) {
+		if (!isKnownPartner()) {
+			throw RuleViolation.invalid("partnerId", "unknown-partner");
+		}
+		EnforcementCase kase = EnforcementCase.open(this.partnerId, category, Origin.MANUAL, description, evidence, by,
+				now);
+		this.cases.add(kase);
+		return kase;
+	}
+
+	/**
+	 * Art. 7.1(3): sustained excessive load opens an AUTOMATED case for an operator to decide on;
+	 * it imposes no measure. While such a case is open, further detections are added to it as
+	 * evidence rather than opening more cases.
+	 */
+	public EnforcementCase recordDetection(Detection detection, String description, int keep, Instant now) {
+		EnforcementCase kase = this.cases.stream()
+			.filter((c) -> c.getOrigin() == Origin.AUTOMATED && c.isOpen())
+			.findFirst()
+			.orElseGet(() -> {
+				EnforcementCase opened = EnforcementCase.open(this.partnerId,
+						Category.EXCESSIVE_LOAD_OR_UNAUTHORIZED_ACCESS, Origin.AUTOMATED, description, null, SYSTEM,
+						now);
+				this.cases.add(opened);
+				return opened;
+			});
+		kase.addDetection(detection, keep);
+		return kase;
+	}
+
+	/**
+	 * Art. 7.2: imposes a measure; no prior warning is needed (the proviso of Art. 7.2). Publishes
+	 * the measure's own event and the partner's new standing.
+	 */
+	public Measure impose(String caseId, MeasureOrder order, String by, Instant now) {
+		EnforcementCase kase = requireCase(caseId);
+		if (this.partner != null && this.partner.isTerminated()) {
+			throw RuleViolation.conflict("partner-terminated", this.partnerId);
+		}
+		Measure measure = kase.impose(order, by, now);
+		String category = kase.getCategory().name();
+		switch (measure.type()) {
+			case WARNING -> raise(new PartnerWarned(this.partnerId, caseId, measure.measureId(), category,
+					measure.note(), now));
+			case SUSPENSION -> raise(new PartnerSuspended(this.partnerId, caseId, measure.measureId(), category,
+					measure.scope().all(), measure.scope().capabilityNames(), measure.note(), now));
+			case THROTTLE -> raise(new PartnerThrottled(this.partnerId, caseId, measure.measureId(), category,
+					measure.requestsPerSecond(), measure.note(), now));
+			case OTHER -> {
+				// Art. 7.2(3): recorded in the case and shown in the standing; no event of its own.
+			}
+		}
+		refreshStanding(now);
+		return measure;
+	}
+
+	/** Art. 7.6: records a damage claim on the case. */
+	public DamageClaim claimDamages(String caseId, long amountYen, String description, String by, Instant now) {
+		return requireCase(caseId).claimDamages(amountYen, description, by, now);
+	}
+
+	/**
+	 * Art. 7.5: the cause is resolved. Without {@code resumeAt} the case's measures lift now;
+	 * with it they stay until then (Art. 7.3) and the lifting job lifts them.
+	 */
+	public EnforcementCase resolve(String caseId, Instant resumeAt, String note, String by, Instant now) {
+		EnforcementCase kase = requireCase(caseId);
+		List<String> lifted = kase.resolve(resumeAt, note, by, now);
+		reinstated(kase, lifted, note, now);
+		return kase;
+	}
+
+	/** Art. 7.5: lifts every measure whose agreed resumption time has come; true if any case changed. */
+	public boolean liftDueMeasures(Instant now) {
+		boolean changed = false;
+		for (EnforcementCase kase : this.cases) {
+			Instant due = kase.pendingLiftAt();
+			if (due != null && !now.isBefore(due)) {
+				reinstated(kase, kase.liftIfDue(now), kase.getResolution().note(), now);
+				changed = true;
+			}
+		}
+		return changed;
+	}
+
+	private void reinstated(EnforcementCase kase, List<String> lifted, String note, Instant now) {
+		if (!lifted.isEmpty()) {
+			raise(new PartnerReinstated(this.partnerId, kase.getCaseId(), lifted, note, now));
+		}
+		refreshStanding(now);
+		this.nextLiftAt = this.cases.stream()
+			.map(EnforcementCase::pendingLiftAt)
+			.filter(Objects::nonNull)
+			.min(Comparator.naturalOrder())
+			.orElse(null);
+	}
+
+	/** Publishes the new standing if the measures in force now add up to something else. */
+	private void refreshStanding(Instant now) {
+		Standing next = Standing.derive(activeMeasures(), now);
+		if (!next.sameAs(standing())) {
+			this.standing = next;
+			raise(next.toEvent(this.partnerId));
+		}
+	}
+
+	private List<ActiveMeasure> activeMeasures() {
+		return this.cases.stream()
+			.flatMap((c) -> c.activeMeasures().stream().map((m) -> ActiveMeasure.of(c, m)))
+			.toList();
+	}
+
+	private EnforcementCase requireCase(String caseId) {
+		return findCase(caseId).orElseThrow(
+				() -> new IllegalArgumentException("Case " + caseId + " is not in the record of " + this.partnerId));
+	}
+
+	// ---------------------------------------------------------------- reading
+
+	public Optional<EnforcementCase> findCase(String caseId) {
+		return this.cases.stream().filter((c) -> c.getCaseId().equals(caseId)).findFirst();
+	}
+
+	/** The current standing; GOOD for a partner no measure was ever imposed on. */
+	public Standing standing() {
+		return (this.standing != null) ? this.standing : Standing.good(null);
+	}
+
+	public String getPartnerId() {
+		return this.partnerId;
+	}
+
+	public Optional<PartnerProfile> partner() {
+		return Optional.ofNullable(this.partner);
+	}
+
+	public List<EnforcementCase> getCases() {
+		return Collections.unmodifiableList(this.cases);
+	}
+
+	public Instant getNextLiftAt() {
+		return this.nextLiftAt;
+	}
+}

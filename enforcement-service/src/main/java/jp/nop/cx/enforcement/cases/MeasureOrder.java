@@ -1,0 +1,66 @@
+package jp.nop.cx.enforcement.cases;
+
+import java.util.Objects;
+
+import jp.nop.cx.enforcement.RuleViolation;
+import jp.nop.cx.enforcement.capability.Scope;
+
+/**
+ * What an operator orders: a measure of a type, with what it needs and nothing it cannot use.
+ * A suspension names its scope (Art. 7.2(2): the whole or a part); a throttle names the rate;
+ * a warning is addressed to the partner as a whole. The note is what the partner is told.
+ */
+public record MeasureOrder(MeasureType type, Scope scope, Integer requestsPerSecond, String note) {
+
+	public MeasureOrder {
+		Objects.requireNonNull(type, "type");
+		switch (type) {
+			case SUSPENSION -> {
+				if (scope == null) {
+					throw RuleViolation.invalid("scope", "suspension-needs-scope");
+				}
+				noRate(requestsPerSecond);
+			}
+			case THROTTLE -> {
+				if (requestsPerSecond == null || requestsPerSecond < 1) {
+					throw RuleViolation.invalid("requestsPerSecond", "throttle-needs-rate");
+				}
+				noScope(scope);
+			}
+			case WARNING -> {
+				noScope(scope);
+				noRate(requestsPerSecond);
+			}
+			// Art. 7.2(3): an OTHER measure may say what it concerns; it is recorded, not enforced.
+			case OTHER -> noRate(requestsPerSecond);
+		}
+	}
+
+	public static MeasureOrder warning(String note) {
+		return new MeasureOrder(MeasureType.WARNING, null, null, note);
+	}
+
+	public static MeasureOrder suspension(Scope scope, String note) {
+		return new MeasureOrder(MeasureType.SUSPENSION, scope, null, note);
+	}
+
+	public static MeasureOrder throttle(int requestsPerSecond, String note) {
+		return new MeasureOrder(MeasureType.THROTTLE, null, requestsPerSecond, note);
+	}
+
+	public static MeasureOrder other(String note) {
+		return new MeasureOrder(MeasureType.OTHER, null, null, note);
+	}
+
+	private static void noScope(Scope scope) {
+		if (scope != null) {
+			throw RuleViolation.invalid("scope", "scope-only-for-suspension");
+		}
+	}
+
+	private static void noRate(Integer requestsPerSecond) {
+		if (requestsPerSecond != null) {
+			throw RuleViolation.invalid("requestsPerSecond", "rate-only-for-throttle");
+		}
+	}
+}
