@@ -1,8 +1,5 @@
 package jp.nop.cx.enforcement;
 
-import java.util.List;
-import java.util.Locale;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jp.nop.cx.platform.web.ProblemException;
 import jp.nop.cx.platform.web.ProblemHandler;
@@ -10,7 +7,6 @@ import jp.nop.cx.platform.web.ProblemHandler;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -39,7 +35,7 @@ class RuleViolationAdvice {
 		ProblemException problem = switch (violation.kind()) {
 			case CONFLICT -> new ProblemException(HttpStatus.CONFLICT, violation.code(), violation.args());
 			case INVALID -> ProblemException.invalid(violation.field(), this.messages.getMessage(
-					"rule." + violation.code(), violation.args(), violation.code(), locale(request)));
+					"rule." + violation.code(), violation.args(), violation.code(), ProblemHandler.locale(request)));
 		};
 		if (violation.kind() == RuleViolation.Kind.INVALID) {
 			problem.with("rule", violation.code());
@@ -47,18 +43,4 @@ class RuleViolationAdvice {
 		return this.problems.problem(problem, request);
 	}
 
-	/** As the platform's problems: Japanese unless the client prefers English. */
-	private static Locale locale(HttpServletRequest request) {
-		String accept = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
-		if (accept == null || accept.isBlank()) {
-			return Locale.JAPANESE;
-		}
-		try {
-			Locale best = Locale.lookup(Locale.LanguageRange.parse(accept), List.of(Locale.JAPANESE, Locale.ENGLISH));
-			return (best != null) ? best : Locale.JAPANESE;
-		}
-		catch (IllegalArgumentException ex) {
-			return Locale.JAPANESE;
-		}
-	}
 }
