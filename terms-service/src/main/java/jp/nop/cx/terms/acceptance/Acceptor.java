@@ -1,0 +1,31 @@
+package jp.nop.cx.terms.acceptance;
+
+/**
+ * Who accepted, and from where: the partner, the login ID that acted for it (Art. 4.2: acts by a
+ * partner's ID are the partner's own; none for an applicant, who has no ID yet), the client's
+ * address and user agent, and the application the acceptance was part of, if any.
+ */
+public record Acceptor(String partnerId, String loginId, String clientIp, String userAgent, String applicationId) {
+
+	/** Long enough for any real user agent; bounded so a client cannot bloat the evidence. */
+	static final int MAX_USER_AGENT = 512;
+
+	public Acceptor {
+		if (partnerId == null || partnerId.isBlank()) {
+			throw new IllegalArgumentException("An acceptance is always a partner's");
+		}
+		if (userAgent != null && userAgent.length() > MAX_USER_AGENT) {
+			userAgent = userAgent.substring(0, MAX_USER_AGENT);
+		}
+	}
+
+	/** A user of the portal acting for their partner. */
+	public static Acceptor user(String partnerId, String loginId, String clientIp, String userAgent) {
+		return new Acceptor(partnerId, loginId, clientIp, userAgent, null);
+	}
+
+	/** The applicant who agreed in the application form (Art. 3), before any ID existed. */
+	public static Acceptor applicant(String partnerId, String applicationId, String clientIp, String userAgent) {
+		return new Acceptor(partnerId, null, clientIp, userAgent, applicationId);
+	}
+}
