@@ -1,0 +1,87 @@
+package jp.nop.cx.registration.application;
+
+import java.net.URI;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jp.nop.cx.platform.security.CxPrincipal;
+import jp.nop.cx.registration.Listing;
+import jp.nop.cx.registration.partner.Partner;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Applications (Art. 3, anonymous) and their review by NOP (Art. 2.1, operators). */
+@RestController
+@RequestMapping("/api/v1/registrations")
+class ApplicationController {
+
+	private static final int MAX_USER_AGENT = 512;
+
+	private final ApplicationService applications;
+
+	ApplicationController(ApplicationService applications) {
+		this.applications = applications;
+	}
+
+	@PostMapping
+	ResponseEntity<Submitted> apply(@Valid @RequestBody ApplicationForm form, HttpServletRequest request) {
+		Partner application = this.applications.submit(form, clientIp(request), userAgent(request));
+		return ResponseEntity.created(URI.create("/api/v1/registrations/" + application.id()))
+			.body(new Submitted(application.id(), ApplicationStatus.SUBMITTED));
+	}
+
+	@GetMapping
+	Listing<ApplicationView> list(@RequestParam(required = false) ApplicationStatus status,
+			@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+		return this.applications.list(status, page, size);
+	}
+
+	@GetMapping("/{id}")
+	ApplicationView get(@PathVariable String id) {
+		return this.applications.get(id);
+	}
+
+	@PostMapping("/{id}/approval")
+	Approved approve(@PathVariable String id, CxPrincipal operator) {
+		return new Approved(this.applications.approve(id, operator.loginId()));
+	}
+
+	@PostMapping("/{id}/rejection")
+	ApplicationView reject(@PathVariable String id, @Valid @RequestBody RejectionForm form, CxPrincipal operator) {
+		return this.applications.reject(id, form.reason(), operator.loginId());
+	}
+
+	/** The applicant's address as the gateway saw it: first X-Forwarded-For hop, else the peer. */
+	private static String clientIp(HttpServletRequest request) {
+		String forwarded = request.getHeader("X-Forwarded-For");
+		if (forwarded != null && !forwarded.isBlank()) {
+			String first = forwarded.split(",", 2)[0].strip();
+			if (!first.isEmpty() && first.length() <= 64) {
+				return first;
+			}
+		}
+		return request.getRemoteAddr();
+	}
+
+	private static String userAgent(HttpServletRequest request) {
+		String agent = request.getHeader(HttpHeaders.USER_AGENT);
+		return (agent != null && agent.length() > MAX_USER_AGENT) ? agent.substring(0, MAX_USER_AGENT) : agent;
+	}
+
+	record Submitted(String id, ApplicationStatus status) {
+	}
+
+	record Approved(String partnerId) {
+	}
+}

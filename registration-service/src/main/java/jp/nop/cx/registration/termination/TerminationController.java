@@ -1,0 +1,47 @@
+package jp.nop.cx.registration.termination;
+
+import jakarta.validation.Valid;
+import jp.nop.cx.platform.security.CxPrincipal;
+import jp.nop.cx.registration.partner.Party;
+import jp.nop.cx.registration.partner.PartnerView;
+
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Termination by the partner (Art. 12.1) and by NOP with prior notice (Art. 12.2). */
+@RestController
+class TerminationController {
+
+	private final TerminationService terminations;
+
+	TerminationController(TerminationService terminations) {
+		this.terminations = terminations;
+	}
+
+	@PostMapping("/api/v1/partners/me/termination")
+	PartnerView give(@Valid @RequestBody TerminationForm form, CxPrincipal principal) {
+		principal.requirePartnerAdmin();
+		return this.terminations.schedule(principal.requirePartnerId(), Party.PARTNER, form.effectiveOn(), null,
+				principal.loginId());
+	}
+
+	@DeleteMapping("/api/v1/partners/me/termination")
+	PartnerView withdraw(CxPrincipal principal) {
+		principal.requirePartnerAdmin();
+		return this.terminations.withdraw(principal.requirePartnerId(), Party.PARTNER, principal.loginId());
+	}
+
+	@PostMapping("/api/v1/partners/{partnerId}/termination")
+	PartnerView terminate(@PathVariable String partnerId, @Valid @RequestBody OperatorTerminationForm form,
+			CxPrincipal operator) {
+		return this.terminations.schedule(partnerId, Party.NOP, form.effectiveOn(), form.reason(), operator.loginId());
+	}
+
+	@DeleteMapping("/api/v1/partners/{partnerId}/termination")
+	PartnerView withdrawByNop(@PathVariable String partnerId, CxPrincipal operator) {
+		return this.terminations.withdraw(partnerId, Party.NOP, operator.loginId());
+	}
+}

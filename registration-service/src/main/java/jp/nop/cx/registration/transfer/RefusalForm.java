@@ -1,0 +1,7 @@
+package jp.nop.cx.registration.transfer;
+
+import jakarta.validation.constraints.Size;
+
+/** Art. 17: NOP withholds its consent; a reason is optional but recorded when given. */
+public record RefusalForm(@Size(max = 2000) String reason) {
+}
