@@ -123,7 +123,11 @@ public final class Demo {
 		warn();
 		suspend();
 		reinstate();
+		backup();
+		terminationNotice();
+		maintenance();
 		summary();
+		lossReport();
 	}
 
 	// ------------------------------------------------------------------ steps
@@ -250,10 +254,9 @@ public final class Demo {
 		Http.Response use = expect(get("/api/v1/partners/me", partnerToken), 200);
 		ok(use, "the partner uses the portal after the change");
 
-		// The gateway reports activity at most once per login ID per minute (partner-activity), so a
-		// deemed acceptance may legitimately take up to about a minute after the previous use.
-		Console.line("  … waiting for the DEEMED_BY_USE acceptance of version %s (up to 75 s)", next);
-		JsonNode acceptance = poll("a DEEMED_BY_USE acceptance of version " + next, Duration.ofSeconds(75), () -> {
+		// The gateway reports the first use after a terms version takes effect at once (partner-activity).
+		Console.line("  … waiting for the DEEMED_BY_USE acceptance of version %s", next);
+		JsonNode acceptance = poll("a DEEMED_BY_USE acceptance of version " + next, Duration.ofSeconds(20), () -> {
 			Http.Response mine = http.send("GET", gateway + "/api/v1/terms/acceptances/me", partnerToken, null);
 			if (mine.status() != 200) {
 				throw new Failed("GET /api/v1/terms/acceptances/me answered " + mine.status() + ": "
@@ -333,6 +336,86 @@ public final class Demo {
 		awaitStanding("GOOD");
 	}
 
+	private void backup() {
+		step("Backup of everything held about the partner (Art. 5, 6)");
+		Http.Response export = expect(get("/api/v1/partners/me/export", partnerToken), 200);
+		JsonNode services = export.json().path("services");
+		List<String> parts = new ArrayList<>();
+		services.propertyNames().forEach(parts::add);
+		ok(export, "one document: registration info + " + String.join(", ", parts) + " ("
+				+ export.body().length() + " bytes)");
+	}
+
+	private void terminationNotice() {
+		step("Termination notice (Art. 12.1): too soon, then scheduled, then withdrawn");
+		ObjectNode tooSoon = Http.JSON.createObjectNode();
+		tooSoon.put("effectiveOn", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).plusDays(1).toString());
+		Http.Response refused = expect(send("POST", "/api/v1/partners/me/termination", partnerToken, tooSoon), 422);
+		String earliest = text(refused.json(), "earliestEffectiveOn");
+		require(!earliest.isEmpty(), "the 422 does not name earliestEffectiveOn");
+		ok(refused, "notice period not met: earliestEffectiveOn " + earliest);
+		ObjectNode onTime = Http.JSON.createObjectNode();
+		onTime.put("effectiveOn", earliest);
+		Http.Response scheduled = expect(send("POST", "/api/v1/partners/me/termination", partnerToken, onTime), 200,
+				201);
+		ok(scheduled, "termination scheduled for " + earliest + optional(", status ", text(scheduled.json(), "status")));
+		Http.Response withdrawn = expect(send("DELETE", "/api/v1/partners/me/termination", partnerToken, null), 200,
+				204);
+		ok(withdrawn, "withdrawn before it took effect");
+	}
+
+	private void maintenance() {
+		step("Maintenance of the terms capability (Art. 10): 503 with Retry-After, no notice beforehand");
+		Instant now = Instant.now();
+		ObjectNode event = Http.JSON.createObjectNode();
+		event.put("kind", "MAINTENANCE");
+		event.put("reason", "VERSION_UP");
+		event.putObject("scope").putArray("capabilities").add("terms");
+		event.put("startsAt", now.toString());
+		event.put("endsAt", now.plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS).toString());
+		Http.Response declared = expect(send("POST", "/api/v1/service-status/events", operatorToken, event), 201);
+		String eventId = text(declared.json(), "id");
+		ok(declared, "event " + eventId + " MAINTENANCE {capabilities: [terms]}");
+		Http.Response unavailable = poll("a 503 on the terms capability", Duration.ofSeconds(10), () -> {
+			Http.Response answer = http.send("GET", gateway + "/api/v1/terms/acceptances/me", partnerToken, null);
+			return answer.status() == 503 ? Optional.of(answer) : Optional.empty();
+		});
+		Console.line("  → GET /api/v1/terms/acceptances/me");
+		ok(unavailable, "Retry-After " + unavailable.header("Retry-After") + " s: " + problem(unavailable.json()));
+		Http.Response other = expect(get("/api/v1/partners/me", partnerToken), 200);
+		ok(other, "other capabilities keep working");
+		Http.Response ended = expect(send("POST", "/api/v1/service-status/events/" + encode(eventId) + "/end",
+				operatorToken, Http.JSON.createObjectNode()), 200);
+		ok(ended, "maintenance ended");
+		poll("the terms capability back", Duration.ofSeconds(10), () -> {
+			Http.Response answer = http.send("GET", gateway + "/api/v1/terms/acceptances/me", partnerToken, null);
+			return answer.status() == 200 ? Optional.of(answer) : Optional.empty();
+		});
+		Console.line("  ✓ GET /api/v1/terms/acceptances/me answers 200 again");
+	}
+
+	private void lossReport() {
+		step("Loss of the ID reported (Art. 4.3): blocked at once, operator alerted");
+		ObjectNode incident = Http.JSON.createObjectNode();
+		incident.put("type", "LOST");
+		incident.put("detail", "デモ: 端末を紛失しました。");
+		Http.Response reported = expect(send("POST", "/api/v1/identity/me/incidents", partnerToken, incident), 202);
+		ok(reported, "incident " + firstNonEmpty(text(reported.json(), "incidentId"), text(reported.json(), "id")));
+		Http.Response refused = poll("the gateway refusing the reported ID's token", Duration.ofSeconds(5), () -> {
+			Http.Response me = http.send("GET", gateway + "/api/v1/partners/me", partnerToken, null);
+			return me.status() == 401 ? Optional.of(me) : Optional.empty();
+		});
+		Console.line("  → GET /api/v1/partners/me");
+		ok(refused, "the existing token is refused");
+		ObjectNode body = Http.JSON.createObjectNode();
+		body.put("loginId", partnerLoginId);
+		body.put("password", partnerPassword);
+		Http.Response signIn = expect(send("POST", "/api/v1/auth/token", null, body), 401);
+		ok(signIn, "and the ID can no longer sign in; the operator reissues it with a fresh activation");
+		Console.blank();
+		Console.line("cx demo: all steps passed in %.1f s.", (System.nanoTime() - startNanos) / 1e9);
+	}
+
 	private void summary() {
 		step("Summary");
 		Http.Response inbox = expect(get("/api/v1/notifications/me", partnerToken), 200);
@@ -346,10 +429,8 @@ public final class Demo {
 		for (JsonNode mail : mails.subList(0, Math.min(mails.size(), 8))) {
 			Console.line("      · %s", text(mail, "Subject"));
 		}
-		Console.blank();
-		Console.line("cx demo: all steps passed in %.1f s.", (System.nanoTime() - startNanos) / 1e9);
 		Console.line("  partner      %s (application %s)", partnerId, registrationId);
-		Console.line("  sign in as   %s / %s", partnerLoginId, partnerPassword);
+		Console.line("  login ID     %s (reported lost in the last step)", partnerLoginId);
 		Console.line("  terms        version %s in force, deemed accepted by use", termsVersion);
 		Console.line("  case         %s: warned, suspended, reinstated", caseId);
 	}

@@ -25,10 +25,18 @@ final class Http {
 		.build();
 
 	/** One answer: status, content type, raw body and the body as JSON (missing node if not JSON). */
-	record Response(int status, String contentType, String body, JsonNode json) {
+	record Response(int status, java.net.http.HttpHeaders headers, String body, JsonNode json) {
+
+		String header(String name) {
+			return this.headers.firstValue(name).orElse(null);
+		}
+
+		String contentType() {
+			return this.headers.firstValue("Content-Type").orElse("");
+		}
 
 		boolean isProblem() {
-			return contentType.toLowerCase().startsWith("application/problem+json");
+			return contentType().toLowerCase().startsWith("application/problem+json");
 		}
 
 	}
@@ -60,8 +68,7 @@ final class Http {
 		try {
 			HttpResponse<String> response = client.send(request.build(),
 					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-			String type = response.headers().firstValue("Content-Type").orElse("");
-			return new Response(response.statusCode(), type, response.body(), parse(response.body()));
+			return new Response(response.statusCode(), response.headers(), response.body(), parse(response.body()));
 		}
 		catch (ConnectException ex) {
 			throw new Unreachable(url, ex);
