@@ -1,0 +1,38 @@
+package jp.nop.cx.identity.credential;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Art. 4.1: the holder of an activation link sets the password (anonymous: the token is the proof). */
+@RestController
+class ActivationController {
+
+	private final CredentialService credentials;
+
+	ActivationController(CredentialService credentials) {
+		this.credentials = credentials;
+	}
+
+	@PostMapping("/api/v1/auth/activation")
+	Activated activate(@Valid @RequestBody ActivationRequest request) {
+		return new Activated(this.credentials.activate(request.token(), request.newPassword()));
+	}
+
+	record ActivationRequest(@NotBlank @Size(max = 200) String token, @NotNull @Size(max = 256) String newPassword) {
+
+		@Override
+		public String toString() {
+			return "ActivationRequest[****]";
+		}
+	}
+
+	/** The login ID the password now belongs to, so the holder knows what to sign in with. */
+	record Activated(String loginId) {
+	}
+}

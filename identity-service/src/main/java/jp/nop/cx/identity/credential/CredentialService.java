@@ -1,0 +1,178 @@
+package jp.nop.cx.identity.credential;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jp.nop.cx.identity.IdentityProperties;
+import jp.nop.cx.identity.bruteforce.BruteForceProtection;
+import jp.nop.cx.identity.session.RefreshSessions;
+import jp.nop.cx.platform.web.ProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * The lifecycle of login IDs: issue with an activation link, activation, password change,
+ * reissue, and the ways an ID stops working (compromise, transfer, deletion). Each change is
+ * one save of the {@link Credential}, which carries its events.
+ */
+@Service
+public class CredentialService {
+
+	private static final Logger log = LoggerFactory.getLogger(CredentialService.class);
+
+	private static final int LOGIN_ID_ATTEMPTS = 10;
+
+	private final CredentialRepository credentials;
+
+	private final PasswordHasher passwords;
+
+	private final PasswordRules passwordRules;
+
+	private final BruteForceProtection bruteForce;
+
+	private final RefreshSessions sessions;
+
+	private final Clock clock;
+
+	private final String portalBaseUrl;
+
+	private final Duration activationTtl;
+
+	CredentialService(CredentialRepository credentials, PasswordHasher passwords, PasswordRules passwordRules,
+			BruteForceProtection bruteForce, RefreshSessions sessions, Clock clock, IdentityProperties properties) {
+		this.credentials = credentials;
+		this.passwords = passwords;
+		this.passwordRules = passwordRules;
+		this.bruteForce = bruteForce;
+		this.sessions = sessions;
+		this.clock = clock;
+		this.portalBaseUrl = properties.portalBaseUrl().replaceAll("/+$", "");
+		this.activationTtl = properties.activation().ttl();
+	}
+
+	/**
+	 * Art. 4.1, 4.2: a new partner ID and its activation link ({@code credential-issued}). Issuing
+	 * the same {@link NewCredential#issueKey()} again returns the ID issued the first time.
+	 */
+	public Credential issue(NewCredential request) {
+		Credential existing = this.credentials.findByIssueKey(request.issueKey()).orElse(null);
+		if (existing != null) {
+			return existing;
+		}
+		for (int attempt = 1; attempt <= LOGIN_ID_ATTEMPTS; attempt++) {
+			ActivationToken token = ActivationToken.generate();
+			Credential credential = Credential.issue(LoginIds.next(), request, token, activationLink(token),
+					this.activationTtl, this.clock.instant());
+			try {
+				Credential saved = this.credentials.save(credential);
+				log.info("Issued {} {} for partner {} ({})", saved.role(), saved.loginId(), saved.partnerId(),
+						request.purpose());
+				return saved;
+			}
+			catch (DuplicateKeyException ex) {
+				// Either the same request won a race (issue key taken) or the random ID was taken.
+				existing = this.credentials.findByIssueKey(request.issueKey()).orElse(null);
+				if (existing != null) {
+					return existing;
+				}
+			}
+		}
+		throw new IllegalStateException("No free login ID after " + LOGIN_ID_ATTEMPTS + " attempts");
+	}
+
+	/** Art. 4.1: the holder of the link sets the password; the link is spent. Returns the login ID. */
+	public String activate(String token, String newPassword) {
+		Credential credential = this.credentials.findByActivationTokenHash(ActivationToken.hashOf(token))
+			.filter(Credential::awaitsActivation)
+			.orElseThrow(() -> new ProblemException(HttpStatus.BAD_REQUEST, "activation-invalid"));
+		Instant now = this.clock.instant();
+		if (credential.activation().expiredAt(now)) {
+			throw new ProblemException(HttpStatus.GONE, "activation-expired");
+		}
+		this.passwordRules.enforce(newPassword, credential.loginId());
+		credential.activate(this.passwords.hash(newPassword), now);
+		this.credentials.save(credential);
+		// Holding the link proves the holder; earlier failed guesses no longer count against it.
+		this.bruteForce.recordSuccess(credential.loginId());
+		log.info("{} activated", credential.loginId());
+		return credential.loginId();
+	}
+
+	public void changePassword(String loginId, String currentPassword, String newPassword) {
+		this.bruteForce.requireNotLocked(loginId);
+		Credential credential = find(loginId);
+		if (!this.passwords.verify(currentPassword, credential.passwordHash()) || !credential.canSignIn()) {
+			this.bruteForce.recordFailure(loginId);
+			throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "current-password-mismatch",
+					List.of(new ProblemException.FieldError("currentPassword", "does not match")));
+		}
+		this.passwordRules.enforce(newPassword, loginId);
+		credential.changePassword(this.passwords.hash(newPassword));
+		this.credentials.save(credential);
+		// Other sessions must sign in with the new password; this access token lives out its minutes.
+		this.sessions.revokeAllOf(loginId, "PASSWORD_CHANGED");
+		log.info("{} changed its password", loginId);
+	}
+
+	/** Art. 4.3: an operator sends a fresh activation link; the ID is usable again once it is used. */
+	public Credential reissue(String loginId) {
+		Credential credential = find(LoginIds.normalize(loginId));
+		if (!credential.isReissuable()) {
+			throw ProblemException.conflict("credential-not-reissuable", credential.status());
+		}
+		ActivationToken token = ActivationToken.generate();
+		credential.reissue(token, activationLink(token), this.activationTtl, this.clock.instant());
+		Credential saved = this.credentials.save(credential);
+		this.sessions.revokeAllOf(saved.loginId(), RevocationReason.REISSUED.name());
+		log.info("Reissued activation for {} of partner {}", saved.loginId(), saved.partnerId());
+		return saved;
+	}
+
+	/** Art. 4.3: blocks the ID and its sessions at once. False if it was blocked already. */
+	public boolean compromise(Credential credential) {
+		boolean changed = credential.compromise(this.clock.instant());
+		if (changed) {
+			this.credentials.save(credential);
+			log.warn("{} of partner {} blocked as compromised", credential.loginId(), credential.partnerId());
+		}
+		this.sessions.revokeAllOf(credential.loginId(), RevocationReason.COMPROMISED.name());
+		return changed;
+	}
+
+	/** Art. 17: the old company's IDs stop for good. */
+	public boolean revokeForTransfer(Credential credential) {
+		boolean changed = credential.revokeForTransfer(this.clock.instant());
+		if (changed) {
+			this.credentials.save(credential);
+		}
+		this.sessions.revokeAllOf(credential.loginId(), RevocationReason.PARTNER_TRANSFERRED.name());
+		return changed;
+	}
+
+	/** Art. 4.2, 4.5, 12: deletes the ID ({@code credential-revoked} and {@code credential-deleted}). */
+	public boolean delete(Credential credential, RevocationReason reason) {
+		boolean changed = credential.delete(reason, this.clock.instant());
+		if (changed) {
+			this.credentials.save(credential);
+			log.info("{} of partner {} deleted ({})", credential.loginId(), credential.partnerId(), reason);
+		}
+		this.sessions.revokeAllOf(credential.loginId(), reason.name());
+		return changed;
+	}
+
+	public Credential find(String loginId) {
+		return this.credentials.findById(loginId)
+			.orElseThrow(() -> ProblemException.notFound("credential"));
+	}
+
+	private String activationLink(ActivationToken token) {
+		// base64url needs no escaping in a query string.
+		return this.portalBaseUrl + "/activate?token=" + token.value();
+	}
+}

@@ -1,0 +1,109 @@
+package jp.nop.cx.identity.signin;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import jp.nop.cx.identity.bruteforce.BruteForceProtection;
+import jp.nop.cx.identity.bruteforce.ClientRateLimiter;
+import jp.nop.cx.identity.credential.Credential;
+import jp.nop.cx.identity.credential.CredentialRepository;
+import jp.nop.cx.identity.credential.LoginIds;
+import jp.nop.cx.identity.credential.PasswordHasher;
+import jp.nop.cx.identity.session.RefreshSessions;
+import jp.nop.cx.platform.web.ProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sign-in and refresh. Every refusal of a sign-in (unknown ID, wrong password, not yet activated,
+ * compromised, revoked, deleted) is the same 401 after the same work (one bcrypt comparison), so
+ * neither the answer nor its timing tells which it was.
+ */
+@Service
+class SignInService {
+
+	private static final Logger log = LoggerFactory.getLogger(SignInService.class);
+
+	private final CredentialRepository credentials;
+
+	private final PasswordHasher passwords;
+
+	private final BruteForceProtection bruteForce;
+
+	private final ClientRateLimiter clients;
+
+	private final RefreshSessions sessions;
+
+	private final AccessTokens accessTokens;
+
+	private final Clock clock;
+
+	SignInService(CredentialRepository credentials, PasswordHasher passwords, BruteForceProtection bruteForce,
+			ClientRateLimiter clients, RefreshSessions sessions, AccessTokens accessTokens, Clock clock) {
+		this.credentials = credentials;
+		this.passwords = passwords;
+		this.bruteForce = bruteForce;
+		this.clients = clients;
+		this.sessions = sessions;
+		this.accessTokens = accessTokens;
+		this.clock = clock;
+	}
+
+	TokenResponse signIn(String typedLoginId, String password, String clientAddress) {
+		this.clients.countAttempt(clientAddress);
+		String loginId = LoginIds.normalize(typedLoginId);
+		this.bruteForce.requireNotLocked(loginId);
+		Credential credential = this.credentials.findById(loginId).orElse(null);
+		// Blocked IDs have no password hash: the comparison runs against a dummy and fails.
+		boolean matches = this.passwords.verify(password, (credential != null) ? credential.passwordHash() : null);
+		if (!matches || !credential.canSignIn()) {
+			this.bruteForce.recordFailure(loginId);
+			throw new ProblemException(HttpStatus.UNAUTHORIZED, "sign-in-failed");
+		}
+		this.bruteForce.recordSuccess(loginId);
+		upgradeHash(credential, password);
+		this.credentials.recordUse(loginId, this.clock.instant());
+		log.debug("{} signed in", loginId);
+		return tokensFor(credential, this.sessions.start(loginId));
+	}
+
+	TokenResponse refresh(String refreshToken) {
+		RefreshSessions.Rotation rotation = this.sessions.rotate(refreshToken);
+		if (!(rotation instanceof RefreshSessions.Rotated rotated)) {
+			throw new ProblemException(HttpStatus.UNAUTHORIZED, "refresh-failed");
+		}
+		Credential credential = this.credentials.findById(rotated.loginId()).orElse(null);
+		// Art. 4.3: a family started before the ID was revoked, reissued or deleted is dead.
+		if (credential == null || !credential.acceptsSessionStartedAt(rotated.startedAt())) {
+			this.sessions.revokeFamily(rotated.familyId(), "CREDENTIAL_REVOKED");
+			throw new ProblemException(HttpStatus.UNAUTHORIZED, "refresh-failed");
+		}
+		this.credentials.recordUse(credential.loginId(), this.clock.instant());
+		return tokensFor(credential, rotated.next());
+	}
+
+	private TokenResponse tokensFor(Credential credential, RefreshSessions.IssuedRefreshToken refresh) {
+		AccessTokens.AccessToken access = this.accessTokens.issue(credential);
+		long refreshSeconds = Math.max(0, Duration.between(access.issuedAt(), refresh.expiresAt()).toSeconds());
+		return new TokenResponse(access.value(), "Bearer", access.lifetime().toSeconds(), refresh.value(),
+				refreshSeconds);
+	}
+
+	/** The configured bcrypt cost went up since this hash was made: store a stronger one now. */
+	private void upgradeHash(Credential credential, String password) {
+		if (!this.passwords.needsRehash(credential.passwordHash())) {
+			return;
+		}
+		credential.rehashPassword(this.passwords.hash(password));
+		try {
+			this.credentials.save(credential);
+		}
+		catch (OptimisticLockingFailureException ex) {
+			// Changed meanwhile; the next sign-in upgrades it.
+		}
+	}
+}

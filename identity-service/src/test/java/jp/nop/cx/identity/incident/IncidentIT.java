@@ -1,0 +1,127 @@
+package jp.nop.cx.identity.incident;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jp.nop.cx.events.EventType;
+import jp.nop.cx.identity.IdentityIT;
+import jp.nop.cx.test.ApiClient;
+import jp.nop.cx.test.TopicProbe;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Art. 4.3: a report of loss or misuse blocks the named IDs at once, tells every service to
+ * refuse their tokens and alerts the operator; an operator's reissue brings the ID back.
+ */
+class IncidentIT extends IdentityIT {
+
+	@Test
+	void adminReportsAStolenMemberIdWhichStopsAtOnceAndTheOperatorIsAlerted() {
+		Account admin = activeAdmin();
+		Account member = activeMember(admin);
+
+		ApiClient.Response reported = as(admin.accessToken()).post("/api/v1/identity/me/incidents",
+				Map.of("type", "STOLEN", "loginIds", List.of(member.loginId()), "detail", "社用ノートPCが盗難に遭いました"));
+		assertThat(reported.status()).isEqualTo(202);
+		String incidentId = reported.text("incidentId");
+		assertThat(incidentId).isNotBlank();
+
+		// Nothing of the member works any more, and it fails like any wrong sign-in.
+		ApiClient.Response signIn = signInResponse(member.loginId(), member.password());
+		assertThat(signIn.status()).isEqualTo(401);
+		assertThat(signIn.raw()).isEqualTo(signInResponse("cx-nobody00", member.password()).raw());
+		assertThat(api().post("/api/v1/auth/refresh", Map.of("refreshToken", member.tokens().refreshToken())).status())
+			.isEqualTo(401);
+		assertThat(as(member.accessToken()).get("/api/v1/identity/me").status()).isEqualTo(401);
+		assertThat(as(admin.accessToken()).get("/api/v1/identity/me").status()).isEqualTo(200);
+
+		TopicProbe.Event revoked = TopicProbe.await(EventType.CREDENTIAL_REVOKED.topic(),
+				(e) -> member.loginId().equals(e.body().path("loginId").asString()));
+		assertThat(revoked.key()).isEqualTo(admin.partnerId());
+		assertThat(revoked.body().path("reason").asString()).isEqualTo("COMPROMISED");
+		assertThat(Instant.parse(revoked.body().path("notBefore").asString())).isNotNull();
+
+		TopicProbe.Event alert = TopicProbe.await(EventType.CREDENTIAL_COMPROMISED.topic(),
+				(e) -> incidentId.equals(e.body().path("incidentId").asString()));
+		assertThat(alert.key()).isEqualTo(admin.partnerId());
+		assertThat(alert.body().path("type").asString()).isEqualTo("STOLEN");
+		assertThat(alert.body().path("reportedBy").asString()).isEqualTo(admin.loginId());
+		assertThat(alert.body().path("detail").asString()).isEqualTo("社用ノートPCが盗難に遭いました");
+		assertThat(alert.body().path("loginIds").get(0).asString()).isEqualTo(member.loginId());
+	}
+
+	@Test
+	void reportWithoutIdsBlocksTheCaller() {
+		Account admin = activeAdmin();
+		Account member = activeMember(admin);
+
+		ApiClient.Response reported = as(member.accessToken()).post("/api/v1/identity/me/incidents",
+				Map.of("type", "SUSPECTED", "detail", "身に覚えのないログイン通知"));
+		assertThat(reported.status()).isEqualTo(202);
+		assertThat(reported.json().path("loginIds").get(0).asString()).isEqualTo(member.loginId());
+		assertThat(signInResponse(member.loginId(), member.password()).status()).isEqualTo(401);
+	}
+
+	@Test
+	void memberMayOnlyReportItself() {
+		Account admin = activeAdmin();
+		Account member = activeMember(admin);
+
+		ApiClient.Response refused = as(member.accessToken()).post("/api/v1/identity/me/incidents",
+				Map.of("type", "LOST", "loginIds", List.of(admin.loginId()), "detail", "管理者のIDを紛失"));
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(signInResponse(admin.loginId(), admin.password()).status()).isEqualTo(200);
+	}
+
+	@Test
+	void badReportsChangeNothing() {
+		Account admin = activeAdmin();
+		ApiClient client = as(admin.accessToken());
+		assertThat(client.post("/api/v1/identity/me/incidents", Map.of("type", "MISPLACED")).status()).isEqualTo(400);
+		assertThat(client.post("/api/v1/identity/me/incidents", Map.of("detail", "type がない")).status())
+			.isEqualTo(422);
+		assertThat(client.post("/api/v1/identity/me/incidents", Map.of("type", "LOST", "loginIds", List.of("cx-nobody00")))
+			.status()).isEqualTo(404);
+		assertThat(as(operatorToken()).post("/api/v1/identity/me/incidents", Map.of("type", "LOST")).status())
+			.isEqualTo(403);
+		assertThat(client.get("/api/v1/identity/me").status()).isEqualTo(200);
+	}
+
+	@Test
+	void operatorReissueSendsAFreshLinkAndActivationRestoresTheId() {
+		Account admin = activeAdmin();
+		as(admin.accessToken()).post("/api/v1/identity/me/incidents", Map.of("type", "LOST", "detail", "紛失"));
+		assertThat(signInResponse(admin.loginId(), admin.password()).status()).isEqualTo(401);
+
+		assertThat(as(activeAdmin().accessToken()).post("/api/v1/identity/credentials/" + admin.loginId() + "/reissue",
+				null).status()).isEqualTo(403);
+		ApiClient.Response reissued = as(operatorToken())
+			.post("/api/v1/identity/credentials/" + admin.loginId() + "/reissue", null);
+		assertThat(reissued.status()).isEqualTo(200);
+		assertThat(reissued.text("status")).isEqualTo("PENDING_ACTIVATION");
+
+		Issued issued = Issued.of(TopicProbe.await(EventType.CREDENTIAL_ISSUED.topic(),
+				(e) -> admin.loginId().equals(e.body().path("loginId").asString())
+						&& "REISSUE".equals(e.body().path("purpose").asString())));
+		assertThat(issued.email()).isEqualTo("hanako-" + admin.partnerId() + "@example.co.jp");
+		String newPassword = "再発行後の新しいパスワード";
+		activate(issued.activationToken(), newPassword);
+
+		assertThat(signInResponse(admin.loginId(), admin.password()).status()).isEqualTo(401);
+		Tokens tokens = signIn(admin.loginId(), newPassword);
+		ApiClient.Response me = as(tokens.accessToken()).get("/api/v1/identity/me");
+		assertThat(me.text("status")).isEqualTo("ACTIVE");
+	}
+
+	@Test
+	void deletedOrUnknownIdsCannotBeReissued() {
+		String operator = operatorToken();
+		assertThat(as(operator).post("/api/v1/identity/credentials/cx-nobody00/reissue", null).status())
+			.isEqualTo(404);
+		assertThat(as(operator).post("/api/v1/identity/credentials/" + OPERATOR_LOGIN + "/reissue", null).status())
+			.isEqualTo(409);
+	}
+}
