@@ -1,0 +1,102 @@
+package jp.nop.cx.gateway.security;
+
+import java.util.function.Consumer;
+
+import jp.nop.cx.events.CredentialRevoked;
+import jp.nop.cx.gateway.problem.Problem;
+import jp.nop.cx.gateway.problem.ProblemResponses;
+import jp.nop.cx.gateway.readiness.StateLoading;
+import jp.nop.cx.platform.messaging.EventConsumers;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.messaging.Message;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+
+/**
+ * Who may pass the gateway at all. Every request needs a valid token from identity-service (the
+ * JWKS is fetched from {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri}, cached, and
+ * fetched again when a token names an unknown key, so key rotation needs no restart), except the
+ * anonymous paths of SPEC section 3. The services verify the token again.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+	/** Anonymous writes: applying (Art. 3), signing in, refreshing, activating an ID (Art. 4.1). */
+	static final String[] ANONYMOUS_POSTS = { "/api/v1/registrations", "/api/v1/auth/token", "/api/v1/auth/refresh",
+			"/api/v1/auth/activation" };
+
+	/**
+	 * Anonymous reads: the signing keys, the published terms (preamble, Art. 1.2, 16) and the
+	 * service status (Art. 8-11), so anyone can read the rules and whether the portal is up.
+	 */
+	static final String[] ANONYMOUS_READS = { "/api/v1/auth/jwks", "/api/v1/terms/current", "/api/v1/terms/versions",
+			"/api/v1/terms/versions/**", "/api/v1/terms/effective", "/api/v1/terms/supplements",
+			"/api/v1/terms/supplements/**", "/api/v1/service-status" };
+
+	static final String[] ACTUATOR = { "/actuator/health", "/actuator/health/**", "/actuator/info",
+			"/actuator/prometheus" };
+
+	@Bean
+	SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ProblemResponses problems) {
+		ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems);
+		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			// Stateless: every request carries its token; nothing is remembered between requests.
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+			.exceptionHandling((e) -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
+			.oauth2ResourceServer((o) -> o.jwt(Customizer.withDefaults())
+				.authenticationEntryPoint(handlers)
+				.accessDeniedHandler(handlers))
+			.authorizeExchange((rules) -> rules.pathMatchers(HttpMethod.GET, ACTUATOR)
+				.permitAll()
+				.pathMatchers(HttpMethod.POST, ANONYMOUS_POSTS)
+				.permitAll()
+				.pathMatchers(HttpMethod.GET, ANONYMOUS_READS)
+				.permitAll()
+				.pathMatchers(HttpMethod.HEAD, ANONYMOUS_READS)
+				.permitAll()
+				// Only reachable by the circuit breaker's internal forward, never from outside.
+				.pathMatchers("/fallback/**")
+				.denyAll()
+				.anyExchange()
+				.authenticated())
+			.build();
+	}
+
+	/**
+	 * Paths that try to climb out of their route ({@code ..}, encoded slashes) are refused by
+	 * Spring Security's firewall before anything else; the answer is a problem like all others.
+	 */
+	@Bean
+	ServerExchangeRejectedHandler problemExchangeRejectedHandler(ProblemResponses problems) {
+		return (exchange, rejected) -> problems.write(exchange, Problem.of(HttpStatus.BAD_REQUEST, "bad-request"));
+	}
+
+	@Bean
+	OAuth2TokenValidator<Jwt> revocationValidator(Revocations revocations) {
+		return new RevocationValidator(revocations);
+	}
+
+	/** Art. 4.3: every instance reads every revocation, from the beginning of the topic. */
+	@Bean
+	Consumer<Message<byte[]>> onCredentialRevoked(EventConsumers consumers, StateLoading loading,
+			Revocations revocations) {
+		return loading.tracked(consumers.idempotent("onCredentialRevoked", CredentialRevoked.class,
+				(event) -> revocations.apply(event.payload())));
+	}
+}
