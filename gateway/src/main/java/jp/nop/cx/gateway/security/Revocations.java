@@ -1,6 +1,7 @@
 package jp.nop.cx.gateway.security;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -43,6 +44,8 @@ public class Revocations {
 			return false;
 		}
 		Instant limit = this.notBefore.get(loginId);
-		return limit != null && (issuedAt == null || issuedAt.isBefore(limit));
+		// iat has whole seconds: a token issued in the revocation's own second (e.g. right after a
+		// reissue and activation) would otherwise be refused although it may be newer.
+		return limit != null && (issuedAt == null || issuedAt.isBefore(limit.truncatedTo(ChronoUnit.SECONDS)));
 	}
 }

@@ -23,6 +23,15 @@ class RevocationsTest {
 	}
 
 	@Test
+	void aTokenIssuedInTheRevocationsOwnSecondCountsAsNewer() {
+		// iat has whole seconds; identity revokes at a millisecond instant, e.g. at a reissue.
+		this.revocations.apply(revoked("yamada", REVOKED.plusMillis(400)));
+
+		assertThat(this.revocations.isRevoked("yamada", REVOKED)).isFalse();
+		assertThat(this.revocations.isRevoked("yamada", REVOKED.minusSeconds(1))).isTrue();
+	}
+
+	@Test
 	void aTokenWithoutIssueTimeCannotProveItIsNewer() {
 		this.revocations.apply(revoked("yamada", REVOKED));
 

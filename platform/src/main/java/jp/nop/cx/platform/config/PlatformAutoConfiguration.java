@@ -30,7 +30,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
-/** Clock, event publishing through the outbox, idempotent consumers and job locks. */
+/**
+ * Clock and idempotent consumers for every service; the outbox, processed-event records and job
+ * locks for the services with a MongoDB database (the gateway has none).
+ */
 @AutoConfiguration(afterName = { "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
 		"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
 		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
@@ -46,12 +49,6 @@ public class PlatformAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	OutboxEntries outboxEntries(ObjectMapper objectMapper, Clock clock, ObjectProvider<Tracer> tracer) {
-		return new OutboxEntries(objectMapper, clock, tracer);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
 	EventConsumers eventConsumers(ObjectMapper objectMapper, ObjectProvider<ProcessedEvents> processed) {
 		return new EventConsumers(objectMapper, processed.getIfAvailable(InMemoryProcessedEvents::new));
 	}
@@ -60,6 +57,12 @@ public class PlatformAutoConfiguration {
 	@ConditionalOnClass(MongoTemplate.class)
 	@ConditionalOnBean(MongoTemplate.class)
 	static class MongoPlatformConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		OutboxEntries outboxEntries(ObjectMapper objectMapper, Clock clock, ObjectProvider<Tracer> tracer) {
+			return new OutboxEntries(objectMapper, clock, tracer);
+		}
 
 		@Bean
 		OutboxBeforeConvertCallback outboxBeforeConvertCallback(OutboxEntries entries) {
