@@ -1,0 +1,223 @@
+package jp.nop.cx.notification.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jp.nop.cx.events.CxEvent;
+import jp.nop.cx.notification.notice.NoticeEvent;
+import jp.nop.cx.notification.notice.NoticeEvents;
+import jp.nop.cx.notification.partner.PartnerDirectory;
+import jp.nop.cx.notification.partner.PartnerProjection;
+import jp.nop.cx.notification.policy.Channel;
+import jp.nop.cx.notification.system.NotificationProperties;
+import jp.nop.cx.notification.template.Addressee;
+import jp.nop.cx.notification.template.NoticeRenderer;
+import jp.nop.cx.notification.template.RenderedNotice;
+import jp.nop.cx.platform.scheduling.JobLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends what the consumers recorded, apart from consumption: one lane per channel, each run by
+ * one instance at a time (job lock), each taking the due PENDING deliveries round by round,
+ * writing the notice out, handing it to the channel and recording the outcome. A dead SMTP
+ * server slows only the mail lane, never the inbox, the webhooks or the Kafka consumers; a
+ * restart loses nothing, because every state is in the delivery record.
+ */
+@Component
+public class DeliveryLanes {
+
+	private static final Logger log = LoggerFactory.getLogger(DeliveryLanes.class);
+
+	private final Deliveries deliveries;
+
+	private final NoticeEvents events;
+
+	private final PartnerDirectory partners;
+
+	private final NoticeRenderer renderer;
+
+	private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
+
+	private final JobLock jobLock;
+
+	private final Clock clock;
+
+	private final NotificationProperties.Dispatch settings;
+
+	private final RetrySchedule schedule;
+
+	private final MeterRegistry meters;
+
+	public DeliveryLanes(Deliveries deliveries, NoticeEvents events, PartnerDirectory partners, NoticeRenderer renderer,
+			List<ChannelSender> senders, JobLock jobLock, Clock clock, NotificationProperties properties,
+			RetrySchedule schedule, MeterRegistry meters) {
+		this.deliveries = deliveries;
+		this.events = events;
+		this.partners = partners;
+		this.renderer = renderer;
+		senders.forEach((s) -> this.senders.put(s.channel(), s));
+		this.jobLock = jobLock;
+		this.clock = clock;
+		this.settings = properties.delivery();
+		this.schedule = schedule;
+		this.meters = meters;
+	}
+
+	@Scheduled(fixedDelayString = "${cx.notification.delivery.poll-interval:1s}")
+	void inboxLane() {
+		runNow(Channel.INBOX);
+	}
+
+	@Scheduled(fixedDelayString = "${cx.notification.delivery.poll-interval:1s}")
+	void mailLane() {
+		runNow(Channel.EMAIL);
+	}
+
+	@Scheduled(fixedDelayString = "${cx.notification.delivery.poll-interval:1s}")
+	void webhookLane() {
+		runNow(Channel.WEBHOOK);
+	}
+
+	/** One run of a lane, if this instance gets its lock (another may hold it); answers whether it ran. */
+	public boolean runNow(Channel channel) {
+		ChannelSender sender = this.senders.get(channel);
+		if (sender == null) {
+			return false;
+		}
+		return this.jobLock.runExclusively("notification-lane-" + channel.name().toLowerCase(Locale.ROOT),
+				this.settings.lockLease(), () -> drain(sender));
+	}
+
+	private int drain(ChannelSender sender) {
+		long deadline = System.nanoTime() + this.settings.timeBudget().toNanos();
+		int handled = 0;
+		while (true) {
+			List<Delivery> due = this.deliveries.due(sender.channel(), this.clock.instant(), this.settings.batchSize());
+			if (due.isEmpty()) {
+				return handled;
+			}
+			round(sender, due);
+			handled += due.size();
+			if (due.size() < this.settings.batchSize() || System.nanoTime() > deadline) {
+				return handled;
+			}
+		}
+	}
+
+	private void round(ChannelSender sender, List<Delivery> due) {
+		Instant now = this.clock.instant();
+		Map<String, NoticeEvent> kept = this.events.findAll(due.stream().map(Delivery::getEventId).distinct().toList());
+		Map<String, CxEvent> payloads = new HashMap<>();
+		Map<String, PartnerProjection> known = partnersToLookUp(due);
+		List<PreparedDelivery> prepared = new ArrayList<>();
+		for (Delivery delivery : due) {
+			NoticeEvent event = kept.get(delivery.getEventId());
+			if (event == null) {
+				delivery.fail(now, "the event of this notice is not on record");
+				continue;
+			}
+			if (needsPartner(delivery)) {
+				PartnerProjection partner = known.get(delivery.getPartnerId());
+				if (partner == null) {
+					// Recorded before the partner's approval reached the projection: wait for it.
+					delivery.recordFailure(now, "recipient not known yet", null, this.schedule);
+					continue;
+				}
+				delivery.completeRecipient(partner.contactEmail(), partner.preferredLanguage(), partner.contactName(),
+						partner.companyName());
+			}
+			if (delivery.getChannel() == Channel.EMAIL && (delivery.getAddress() == null || delivery.getAddress().isBlank())) {
+				delivery.fail(now, "no e-mail address for this recipient");
+				continue;
+			}
+			try {
+				CxEvent payload = payloads.computeIfAbsent(event.eventId(), (id) -> this.events.payload(event));
+				RenderedNotice notice = this.renderer.render(delivery.getTemplate(), delivery.getLanguage(), payload,
+						new Addressee(delivery.getCompanyName(), delivery.getContactName()));
+				prepared.add(new PreparedDelivery(delivery, notice, event));
+			}
+			catch (RuntimeException ex) {
+				log.error("Notice {} of event {} cannot be written (template {})", delivery.getId(),
+						delivery.getEventId(), delivery.getTemplate(), ex);
+				delivery.fail(now, "the notice cannot be written: " + ex.getClass().getSimpleName());
+			}
+		}
+		Map<String, SendOutcome> outcomes = send(sender, prepared);
+		Instant after = this.clock.instant();
+		for (PreparedDelivery p : prepared) {
+			apply(p, outcomes.getOrDefault(p.id(), SendOutcome.retry("no outcome from the channel", null)), after);
+		}
+		this.deliveries.saveAll(due);
+		due.stream()
+			.filter((d) -> d.getStatus() != DeliveryStatus.PENDING)
+			.forEach((d) -> this.events.forgetSecrets(d.getEventId(), d.getEventType()));
+	}
+
+	private Map<String, SendOutcome> send(ChannelSender sender, List<PreparedDelivery> prepared) {
+		if (prepared.isEmpty()) {
+			return Map.of();
+		}
+		try {
+			return sender.send(prepared);
+		}
+		catch (RuntimeException ex) {
+			// A channel must answer per delivery; should it fail as a whole, every delivery retries.
+			log.warn("{} lane failed a round of {}: {}", sender.channel(), prepared.size(), ex.toString());
+			return Map.of();
+		}
+	}
+
+	private void apply(PreparedDelivery prepared, SendOutcome outcome, Instant now) {
+		Delivery delivery = prepared.delivery();
+		switch (outcome.kind()) {
+			case SENT -> delivery.recordSent(now, outcome.address(), prepared.notice().subject());
+			case RETRY -> delivery.recordFailure(now, outcome.detail(), capped(outcome), this.schedule);
+			case FAILED -> delivery.fail(now, outcome.detail());
+			case DISABLED -> delivery.disable(now, outcome.detail());
+			case GONE -> delivery.recordGone(now, outcome.address(), outcome.detail());
+			case POSTPONED -> delivery.postpone(now, now.plus(outcome.delay()), outcome.detail());
+		}
+		if (delivery.getStatus() == DeliveryStatus.FAILED || delivery.getStatus() == DeliveryStatus.DISABLED) {
+			log.warn("Notice {} ({} via {}) of event {} for partner {} is {}: {}", delivery.getId(),
+					delivery.getEventType(), delivery.getChannel(), delivery.getEventId(), delivery.getPartnerId(),
+					delivery.getStatus(), delivery.getLastError());
+		}
+		this.meters.counter("cx.notification.deliveries", "channel", delivery.getChannel().name(), "outcome",
+				outcome.kind().name()).increment();
+	}
+
+	private Duration capped(SendOutcome outcome) {
+		if (outcome.delay() == null) {
+			return null;
+		}
+		return (outcome.delay().compareTo(this.settings.maxRetryAfter()) > 0) ? this.settings.maxRetryAfter()
+				: outcome.delay();
+	}
+
+	private Map<String, PartnerProjection> partnersToLookUp(List<Delivery> due) {
+		List<String> ids = due.stream().filter(DeliveryLanes::needsPartner).map(Delivery::getPartnerId).distinct().toList();
+		Map<String, PartnerProjection> known = new HashMap<>();
+		if (!ids.isEmpty()) {
+			this.partners.findAll(ids).forEach((p) -> known.put(p.partnerId(), p));
+		}
+		return known;
+	}
+
+	/** Whether the record lacks what only the projection can tell (the partner was not projected yet). */
+	private static boolean needsPartner(Delivery delivery) {
+		return delivery.getAudience().isPartner() && delivery.getPartnerId() != null
+				&& (delivery.getLanguage() == null || (delivery.getChannel() == Channel.EMAIL && delivery.getAddress() == null));
+	}
+}

@@ -1,0 +1,65 @@
+package jp.nop.cx.notification.webhook;
+
+import java.time.Instant;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jp.nop.cx.platform.security.CxPrincipal;
+import jp.nop.cx.platform.web.ProblemException;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The partner's webhook endpoint: {@code /api/v1/notifications/me/webhook}. */
+@RestController
+@RequestMapping("/api/v1/notifications/me/webhook")
+class WebhookController {
+
+	private final WebhookService webhooks;
+
+	WebhookController(WebhookService webhooks) {
+		this.webhooks = webhooks;
+	}
+
+	/** Registers or replaces the endpoint; the answer shows the signing secret, this once. */
+	@PutMapping
+	ResponseEntity<RegisteredWebhook> register(CxPrincipal principal, @Valid @RequestBody WebhookRequest request) {
+		principal.requirePartnerAdmin();
+		WebhookService.Registered registered = this.webhooks.register(principal.requirePartnerId(),
+				principal.loginId(), request.url());
+		WebhookEndpoint endpoint = registered.endpoint();
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.body(new RegisteredWebhook(endpoint.getUrl(), endpoint.getStatus(), registered.secret().value(),
+					endpoint.getCreatedAt(), endpoint.getUpdatedAt()));
+	}
+
+	@GetMapping
+	WebhookView show(CxPrincipal principal) {
+		return this.webhooks.find(principal.requirePartnerId())
+			.map(WebhookView::of)
+			.orElseThrow(() -> ProblemException.notFound("webhook"));
+	}
+
+	@DeleteMapping
+	ResponseEntity<Void> remove(CxPrincipal principal) {
+		principal.requirePartnerAdmin();
+		if (!this.webhooks.remove(principal.requirePartnerId())) {
+			throw ProblemException.notFound("webhook");
+		}
+		return ResponseEntity.noContent().build();
+	}
+
+	record WebhookRequest(@NotBlank @Size(max = 2048) String url) {
+	}
+
+	record RegisteredWebhook(String url, EndpointStatus status, String secret, Instant createdAt, Instant updatedAt) {
+	}
+}
