@@ -78,10 +78,9 @@ public final class SharedInfrastructure {
 		broker.afterPropertiesSet();
 		MongoServer mongo = new MongoServer(new MemoryBackend());
 		InetSocketAddress address = mongo.bind();
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			mongo.shutdownNow();
-			broker.destroy();
-		}, "shared-infrastructure-stop"));
+		// No shutdown hook: stopping the broker and store while Spring's cached test contexts are
+		// still closing (their hooks run concurrently) makes those contexts hang. Both die with
+		// the test JVM; the broker's log directories are temporary files.
 		return new SharedInfrastructure(broker.getBrokersAsString(),
 				address.getHostString() + ":" + address.getPort());
 	}

@@ -111,7 +111,10 @@ class ProblemResponsesIT {
 
 	@Test
 	void actuatorProbesAndPrometheusAreOpen() {
-		assertThat(api().get("/actuator/health/readiness").status()).isEqualTo(200);
+		ApiClient.Response readiness = api().get("/actuator/health/readiness");
+		assertThat(readiness.status()).isEqualTo(200);
+		assertThat(readiness.json().path("components").path("mongo").path("status").asString()).isEqualTo("UP");
+		assertThat(api().get("/actuator/health").status()).isEqualTo(200);
 		assertThat(api().get("/actuator/health/liveness").status()).isEqualTo(200);
 		assertThat(api().get("/actuator/prometheus").raw()).contains("jvm_memory_used_bytes");
 	}

@@ -76,6 +76,13 @@ public class PlatformAutoConfiguration {
 			return new MongoProcessedEvents(mongo, clock, retention);
 		}
 
+		/** Named as Boot's, so it replaces it: Boot's sends {@code hello}, which mongo-java-server lacks. */
+		@Bean
+		@ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+		MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+			return new MongoPingHealthIndicator(mongo);
+		}
+
 		@Bean
 		@ConditionalOnMissingBean
 		JobLock jobLock(MongoTemplate mongo, Clock clock) {

@@ -60,6 +60,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
 		defaults.put("management.endpoint.health.show-details", "never");
 		defaults.put("management.endpoint.health.show-components", "always");
 		defaults.put("management.health.binders.enabled", "false");
+		// Not ready without the database; the gateway, which has none, names its own group.
+		defaults.put("management.endpoint.health.group.readiness.include", "readinessState,mongo");
 		defaults.put("management.tracing.sampling.probability", "1.0");
 		defaults.put("management.tracing.propagation.type", "w3c");
 		defaults.put("logging.pattern.correlation", "[%X{traceId:-},%X{spanId:-}] ");
