@@ -1,21 +1,17 @@
 package jp.nop.cx.gateway.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.UUID;
 
 import jp.nop.cx.events.CxEvent;
 import jp.nop.cx.events.EventType;
-import jp.nop.cx.platform.outbox.CloudEventHeaders;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
+import jp.nop.cx.platform.outbox.CloudEventProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.ObjectMapper;
 
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +28,7 @@ public class CloudEventPublisher {
 
 	private static final Logger log = LoggerFactory.getLogger(CloudEventPublisher.class);
 
-	private final KafkaTemplate<String, String> kafka;
+	private final CloudEventProducer producer;
 
 	private final ObjectMapper objectMapper;
 
@@ -40,9 +36,9 @@ public class CloudEventPublisher {
 
 	private final String source;
 
-	public CloudEventPublisher(KafkaTemplate<String, String> kafka, ObjectMapper objectMapper, Clock clock,
+	public CloudEventPublisher(CloudEventProducer producer, ObjectMapper objectMapper, Clock clock,
 			EventsProperties properties) {
-		this.kafka = kafka;
+		this.producer = producer;
 		this.objectMapper = objectMapper;
 		this.clock = clock;
 		this.source = properties.source();
@@ -52,25 +48,13 @@ public class CloudEventPublisher {
 	public void publish(CxEvent event) {
 		EventType type = EventType.of(event);
 		String id = UUID.randomUUID().toString();
-		ProducerRecord<String, String> record = new ProducerRecord<>(type.topic(), null, event.partitionKey(),
-				this.objectMapper.writeValueAsString(event));
-		header(record, CloudEventHeaders.SPEC_VERSION, "1.0");
-		header(record, CloudEventHeaders.ID, id);
-		header(record, CloudEventHeaders.SOURCE, this.source);
-		header(record, CloudEventHeaders.TYPE, type.ceType());
-		header(record, CloudEventHeaders.TIME, this.clock.instant().toString());
-		header(record, CloudEventHeaders.SUBJECT, event.subject());
-		header(record, CloudEventHeaders.CONTENT_TYPE, "application/json");
-		Mono.fromFuture(() -> this.kafka.send(record))
+		CloudEventProducer.Attributes attributes = new CloudEventProducer.Attributes(id, this.source, type.ceType(),
+				this.clock.instant().toString(), event.subject(), null);
+		String json = this.objectMapper.writeValueAsString(event);
+		Mono.fromFuture(() -> this.producer.send(type.topic(), event.partitionKey(), attributes, json))
 			.subscribeOn(Schedulers.boundedElastic())
 			.subscribe((result) -> log.debug("Published {} {} for {}", type.topic(), id, event.partitionKey()),
 					(error) -> log.warn("Could not publish {} {} for partner {} (dropped): {}", type.topic(), id,
 							event.partitionKey(), error.toString()));
-	}
-
-	private static void header(ProducerRecord<?, ?> record, String name, String value) {
-		if (value != null) {
-			record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
-		}
 	}
 }

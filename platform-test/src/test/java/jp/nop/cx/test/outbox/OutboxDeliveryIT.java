@@ -30,7 +30,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.WebApplicationType;
@@ -47,6 +50,7 @@ import static org.awaitility.Awaitility.await;
  * back, and a second delivery of the same event is not processed again.
  */
 @ExtendWith(InfrastructureCondition.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OutboxDeliveryIT {
 
 	private static int brokerPort;
@@ -85,6 +89,7 @@ class OutboxDeliveryIT {
 	}
 
 	@Test
+	@Order(1)
 	void eventWrittenWhileBrokerIsDownReachesTheOtherServiceOnceWhenItIsBack() throws Exception {
 		String partnerId = "p-" + UUID.randomUUID();
 		WarningRepository warnings = publisher.getBean(WarningRepository.class);
@@ -145,6 +150,41 @@ class OutboxDeliveryIT {
 		assertThat(handledIds).containsExactly(duplicateId, laterId);
 	}
 
+	@Test
+	@Order(2)
+	void aMessageThatCannotBeProcessedIsDeadLetteredAndThePartitionMovesOn() {
+		String partnerId = "p-" + UUID.randomUUID();
+		String poisonId = UUID.randomUUID().toString();
+		String laterId = UUID.randomUUID().toString();
+		send("partner-warned", partnerId, poisonId, "{\"partnerId\": \"" + partnerId + "\", \"issuedAt\": \"いつか\"}");
+		send("partner-warned", partnerId, laterId, "{\"partnerId\": \"" + partnerId
+				+ "\", \"caseId\": \"c\", \"measureId\": \"m\", \"category\": \"MALWARE\", \"note\": \"n\"}");
+
+		// The event behind the poison message on the same partition is processed...
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> ConsumerApp.HANDLED.stream().anyMatch((e) -> laterId.equals(e.id())));
+		assertThat(ConsumerApp.HANDLED).noneMatch((e) -> poisonId.equals(e.id()));
+		// ...and the poison message waits on the dead-letter topic for someone to look at it.
+		ConsumerRecord<String, String> dead = readBack("error.partner-warned.test-consumer", partnerId);
+		assertThat(header(dead, "ce_id")).isEqualTo(poisonId);
+	}
+
+	private static void send(String topic, String key, String ceId, String body) {
+		Properties props = new Properties();
+		props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + brokerPort);
+		props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+		props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+			ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, body);
+			record.headers().add("ce_id", ceId.getBytes(StandardCharsets.UTF_8));
+			record.headers().add("ce_type", EventType.PARTNER_WARNED.ceType().getBytes(StandardCharsets.UTF_8));
+			producer.send(record).get();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private static ConfigurableApplicationContext service(Class<?> app, String name, String... extra) {
 		String bootstrap = "localhost:" + brokerPort;
 		String[] properties = new String[] { "spring.application.name=" + name,
@@ -162,6 +202,10 @@ class OutboxDeliveryIT {
 	}
 
 	private static ConsumerRecord<String, String> readBack(String partnerId) {
+		return readBack("partner-warned", partnerId);
+	}
+
+	private static ConsumerRecord<String, String> readBack(String topic, String partnerId) {
 		Properties props = new Properties();
 		props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + brokerPort);
 		props.put(ConsumerConfig.GROUP_ID_CONFIG, "read-back-" + UUID.randomUUID());
@@ -169,7 +213,7 @@ class OutboxDeliveryIT {
 		props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
 		props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
 		try (KafkaConsumer<String, String> reader = new KafkaConsumer<>(props)) {
-			reader.subscribe(List.of("partner-warned"));
+			reader.subscribe(List.of(topic));
 			ConsumerRecord<String, String>[] found = new ConsumerRecord[1];
 			await().atMost(Duration.ofSeconds(20)).until(() -> {
 				for (ConsumerRecord<String, String> r : reader.poll(Duration.ofMillis(200))) {

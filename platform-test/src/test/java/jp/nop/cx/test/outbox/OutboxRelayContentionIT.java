@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jp.nop.cx.platform.outbox.CloudEventProducer;
 import jp.nop.cx.platform.outbox.OutboxProperties;
 import jp.nop.cx.platform.outbox.OutboxRelay;
 import jp.nop.cx.platform.scheduling.JobLock;
@@ -21,7 +22,6 @@ import jp.nop.cx.test.InfrastructureCondition;
 import jp.nop.cx.test.SharedInfrastructure;
 import jp.nop.cx.test.TopicProbe;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,8 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,21 +43,20 @@ class OutboxRelayContentionIT {
 
 	private static MongoTemplate mongo;
 
-	private static KafkaTemplate<String, String> kafka;
+	private static CloudEventProducer kafka;
 
 	@BeforeAll
 	static void connect() {
 		client = MongoClients.create(SharedInfrastructure.get().mongoUri("relay-contention"));
 		mongo = new MongoTemplate(client, "relay-contention");
-		kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafkaBootstrap(),
-						ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-						ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class)));
+		kafka = new CloudEventProducer(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafkaBootstrap()));
 	}
 
 	@AfterAll
 	static void close() {
 		client.close();
+		kafka.destroy();
 	}
 
 	@Test

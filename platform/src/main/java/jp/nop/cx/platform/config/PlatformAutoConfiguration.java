@@ -9,6 +9,7 @@ import jp.nop.cx.platform.messaging.EventConsumers;
 import jp.nop.cx.platform.messaging.InMemoryProcessedEvents;
 import jp.nop.cx.platform.messaging.MongoProcessedEvents;
 import jp.nop.cx.platform.messaging.ProcessedEvents;
+import jp.nop.cx.platform.outbox.CloudEventProducer;
 import jp.nop.cx.platform.outbox.OutboxBeforeConvertCallback;
 import jp.nop.cx.platform.outbox.OutboxEntries;
 import jp.nop.cx.platform.outbox.OutboxProperties;
@@ -28,7 +29,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 
 /**
  * Clock and idempotent consumers for every service; the outbox, processed-event records and job
@@ -45,6 +46,13 @@ public class PlatformAutoConfiguration {
 	@ConditionalOnMissingBean
 	Clock clock() {
 		return Clock.systemUTC();
+	}
+
+	/** Every service publishes CloudEvents with it: the relay, and the gateway for its samples. */
+	@Bean
+	@ConditionalOnMissingBean
+	CloudEventProducer cloudEventProducer(KafkaProperties kafka) {
+		return new CloudEventProducer(kafka.buildProducerProperties());
 	}
 
 	@Bean
@@ -90,14 +98,12 @@ public class PlatformAutoConfiguration {
 		}
 
 		@Bean
-		@ConditionalOnBean(KafkaTemplate.class)
-		OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties,
+		OutboxRelay outboxRelay(MongoTemplate mongo, CloudEventProducer producer, OutboxProperties properties,
 				Clock clock, MeterRegistry meters) {
-			return new OutboxRelay(mongo, kafka, properties, clock, meters);
+			return new OutboxRelay(mongo, producer, properties, clock, meters);
 		}
 
 		@Bean
-		@ConditionalOnBean(OutboxRelay.class)
 		@ConditionalOnProperty(name = "cx.outbox.enabled", matchIfMissing = true)
 		OutboxRelayScheduler outboxRelayScheduler(OutboxRelay relay, OutboxProperties properties) {
 			return new OutboxRelayScheduler(relay, properties);

@@ -33,9 +33,6 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
 		defaults.put("spring.kafka.consumer.auto-offset-reset", "earliest");
 		// The outbox relay must learn quickly that the broker is away, then retry later.
 		defaults.put("spring.kafka.producer.acks", "all");
-		defaults.put("spring.kafka.producer.key-serializer", "org.apache.kafka.common.serialization.StringSerializer");
-		defaults.put("spring.kafka.producer.value-serializer",
-				"org.apache.kafka.common.serialization.StringSerializer");
 		defaults.put("spring.kafka.producer.properties.enable.idempotence", "true");
 		defaults.put("spring.kafka.producer.properties.max.block.ms", "5000");
 		defaults.put("spring.kafka.producer.properties.request.timeout.ms", "5000");

@@ -77,6 +77,10 @@ public class EventConsumers {
 
 	static String header(MessageHeaders headers, String name) {
 		Object value = headers.get(name);
+		if (value == null && name.startsWith("ce_")) {
+			// Spring Cloud Function renames ce_* to ce-* on messages without ce_specversion.
+			value = headers.get("ce-" + name.substring(3));
+		}
 		if (value instanceof byte[] bytes) {
 			return new String(bytes, StandardCharsets.UTF_8);
 		}

@@ -1,6 +1,5 @@
 package jp.nop.cx.platform.outbox;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
@@ -10,8 +9,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +18,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -38,7 +34,7 @@ public class OutboxRelay {
 
 	private final MongoTemplate mongo;
 
-	private final KafkaTemplate<String, String> kafka;
+	private final CloudEventProducer producer;
 
 	private final OutboxProperties properties;
 
@@ -50,10 +46,10 @@ public class OutboxRelay {
 
 	private volatile Instant backoffUntil = Instant.MIN;
 
-	public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties,
+	public OutboxRelay(MongoTemplate mongo, CloudEventProducer producer, OutboxProperties properties,
 			Clock clock, MeterRegistry meters) {
 		this.mongo = mongo;
-		this.kafka = kafka;
+		this.producer = producer;
 		this.properties = properties;
 		this.clock = clock;
 		meters.gauge("cx.outbox.pending", this.pending);
@@ -86,7 +82,8 @@ public class OutboxRelay {
 				}
 				catch (RuntimeException ex) {
 					// Broker unreachable or slow: keep the entries, try again after a short pause.
-					log.warn("Outbox relay could not publish from {} (will retry): {}", collection, ex.toString());
+					log.warn("Outbox relay could not publish from {} (will retry): {}", collection,
+							rootCause(ex).toString());
 					this.backoffUntil = this.clock.instant().plusSeconds(1);
 					release(collection, claimed.get("_id"));
 					this.pending.set(stillPending + 1);
@@ -117,20 +114,14 @@ public class OutboxRelay {
 	}
 
 	private void send(Document entry) {
-		ProducerRecord<String, String> record = new ProducerRecord<>(entry.getString("topic"), null,
-				entry.getString("key"), entry.getString("payload"));
-		header(record, CloudEventHeaders.SPEC_VERSION, "1.0");
-		header(record, CloudEventHeaders.ID, entry.getString("eventId"));
-		header(record, CloudEventHeaders.SOURCE, this.properties.source());
-		header(record, CloudEventHeaders.TYPE, entry.getString("type"));
 		Object time = entry.get("time");
-		header(record, CloudEventHeaders.TIME,
-				(time instanceof Date date) ? date.toInstant().toString() : String.valueOf(time));
-		header(record, CloudEventHeaders.SUBJECT, entry.getString("subject"));
-		header(record, CloudEventHeaders.CONTENT_TYPE, "application/json");
-		header(record, CloudEventHeaders.TRACEPARENT, entry.getString("traceparent"));
+		CloudEventProducer.Attributes attributes = new CloudEventProducer.Attributes(entry.getString("eventId"),
+				this.properties.source(), entry.getString("type"),
+				(time instanceof Date date) ? date.toInstant().toString() : String.valueOf(time),
+				entry.getString("subject"), entry.getString("traceparent"));
 		try {
-			this.kafka.send(record).get(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			this.producer.send(entry.getString("topic"), entry.getString("key"), attributes, entry.getString("payload"))
+				.get(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -141,10 +132,12 @@ public class OutboxRelay {
 		}
 	}
 
-	private static void header(ProducerRecord<?, ?> record, String name, String value) {
-		if (value != null) {
-			record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+	private static Throwable rootCause(Throwable ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
 		}
+		return cause;
 	}
 
 	private Document claim(String collection, Object id, Instant now) {

@@ -29,7 +29,7 @@ public class ConsumerApp {
 	Consumer<Message<byte[]>> onPartnerWarned(EventConsumers consumers, Tracer tracer) {
 		return consumers.idempotent("test-consumer", PartnerWarned.class, (event) -> {
 			Span span = tracer.currentSpan();
-			if (span != null) {
+			if (span != null && event.id() != null) {
 				TRACE_IDS.put(event.id(), span.context().traceId());
 			}
 			HANDLED.add(event);
