@@ -72,6 +72,8 @@ public final class Demo {
 
 	private String caseId;
 
+	private String partnerLoginIdFromMail;
+
 	/** An answer the demo did not expect: it stops there. */
 	static final class Failed extends RuntimeException {
 
@@ -127,7 +129,10 @@ public final class Demo {
 		terminationNotice();
 		maintenance();
 		summary();
-		lossReport();
+		memberAndLossReport();
+		transfer();
+		Console.blank();
+		Console.line("cx demo: all steps passed in %.1f s.", (System.nanoTime() - startNanos) / 1e9);
 	}
 
 	// ------------------------------------------------------------------ steps
@@ -394,26 +399,94 @@ public final class Demo {
 		Console.line("  ✓ GET /api/v1/terms/acceptances/me answers 200 again");
 	}
 
-	private void lossReport() {
-		step("Loss of the ID reported (Art. 4.3): blocked at once, operator alerted");
+	private void memberAndLossReport() {
+		step("A member ID (Art. 4.2), then its loss reported (Art. 4.3): blocked at once, operator alerted");
+		String memberEmail = "member+" + System.currentTimeMillis() + "@example.co.jp";
+		ObjectNode member = Http.JSON.createObjectNode();
+		member.put("email", memberEmail);
+		member.put("name", "鈴木 一郎");
+		Http.Response created = expect(send("POST", "/api/v1/identity/members", partnerToken, member), 201);
+		String memberLoginId = text(created.json(), "loginId");
+		ok(created, "member " + memberLoginId + " created by the administrator");
+		String memberPassword = activateFromMail(memberEmail);
+		String memberToken = signIn(memberLoginId, memberPassword);
+		Http.Response me = expect(get("/api/v1/identity/me", memberToken), 200);
+		ok(me, "the member acts for partner " + text(me.json(), "partnerId") + " with roles " + me.json().path("roles"));
+
 		ObjectNode incident = Http.JSON.createObjectNode();
 		incident.put("type", "LOST");
 		incident.put("detail", "デモ: 端末を紛失しました。");
-		Http.Response reported = expect(send("POST", "/api/v1/identity/me/incidents", partnerToken, incident), 202);
+		Http.Response reported = expect(send("POST", "/api/v1/identity/me/incidents", memberToken, incident), 202);
 		ok(reported, "incident " + firstNonEmpty(text(reported.json(), "incidentId"), text(reported.json(), "id")));
 		Http.Response refused = poll("the gateway refusing the reported ID's token", Duration.ofSeconds(5), () -> {
-			Http.Response me = http.send("GET", gateway + "/api/v1/partners/me", partnerToken, null);
-			return me.status() == 401 ? Optional.of(me) : Optional.empty();
+			Http.Response answer = http.send("GET", gateway + "/api/v1/identity/me", memberToken, null);
+			return answer.status() == 401 ? Optional.of(answer) : Optional.empty();
+		});
+		Console.line("  → GET /api/v1/identity/me");
+		ok(refused, "the member's existing token is refused at the gateway");
+		ObjectNode body = Http.JSON.createObjectNode();
+		body.put("loginId", memberLoginId);
+		body.put("password", memberPassword);
+		Http.Response signIn = expect(send("POST", "/api/v1/auth/token", null, body), 401);
+		ok(signIn, "and the member ID can no longer sign in (the operator can reissue it)");
+		Http.Response admin = expect(get("/api/v1/partners/me", partnerToken), 200);
+		ok(admin, "the administrator's ID is not affected");
+	}
+
+	private void transfer() {
+		step("Transfer of status (Art. 17): requested, consented by NOP, IDs move to the transferee");
+		String transfereeEmail = "transferee+" + System.currentTimeMillis() + "@example.co.jp";
+		ObjectNode request = Http.JSON.createObjectNode();
+		ObjectNode transferee = request.putObject("transferee");
+		ObjectNode company = transferee.putObject("company");
+		company.put("name", "株式会社デモ承継");
+		company.put("corporateNumber", CorporateNumber.random(random));
+		company.put("postalCode", "530-0001");
+		company.put("address", "大阪府大阪市北区梅田1-1-1");
+		ObjectNode contact = transferee.putObject("contact");
+		contact.put("name", "田中 次郎");
+		contact.put("email", transfereeEmail);
+		contact.put("phone", "06-1234-5678");
+		request.put("reason", "デモ: 事業譲渡のため");
+		Http.Response requested = expect(send("POST", "/api/v1/partners/me/transfers", partnerToken, request), 201);
+		String transferId = text(requested.json(), "id");
+		ok(requested, "transfer " + transferId + " REQUESTED (nothing moves without NOP's consent)");
+		Http.Response consent = expect(send("POST", "/api/v1/transfers/" + encode(transferId) + "/consent",
+				operatorToken, Http.JSON.createObjectNode()), 200);
+		ok(consent, "NOP consented");
+		Http.Response refused = poll("the old administrator's token refused", Duration.ofSeconds(10), () -> {
+			Http.Response answer = http.send("GET", gateway + "/api/v1/partners/me", partnerToken, null);
+			return answer.status() == 401 ? Optional.of(answer) : Optional.empty();
 		});
 		Console.line("  → GET /api/v1/partners/me");
-		ok(refused, "the existing token is refused");
-		ObjectNode body = Http.JSON.createObjectNode();
-		body.put("loginId", partnerLoginId);
-		body.put("password", partnerPassword);
-		Http.Response signIn = expect(send("POST", "/api/v1/auth/token", null, body), 401);
-		ok(signIn, "and the ID can no longer sign in; the operator reissues it with a fresh activation");
-		Console.blank();
-		Console.line("cx demo: all steps passed in %.1f s.", (System.nanoTime() - startNanos) / 1e9);
+		ok(refused, "the transferor's IDs are revoked");
+		String newPassword = activateFromMail(transfereeEmail);
+		partnerLoginId = partnerLoginIdFromMail;
+		partnerToken = signIn(partnerLoginId, newPassword);
+		Http.Response me = expect(get("/api/v1/partners/me", partnerToken), 200);
+		ok(me, "partner " + text(me.json(), "partnerId") + " is now " + text(me.json().path("company"), "name"));
+	}
+
+	/** Waits for the activation mail to {@code email}, activates it, and returns the password set. */
+	private String activateFromMail(String email) {
+		Console.line("  … waiting for the activation mail to %s", email);
+		JsonNode mail = poll("the activation mail to " + email, Duration.ofSeconds(30), () -> mailsTo(email).stream()
+			.map(this::mailDetail)
+			.filter((detail) -> ACTIVATION.matcher(mailText(detail)).find())
+			.findFirst());
+		String text = mailText(mail);
+		Matcher token = ACTIVATION.matcher(text);
+		require(token.find(), "no activation link in the mail");
+		Matcher login = LOGIN_ID.matcher(text);
+		require(login.find(), "no 'Login ID:' / 'ログインID:' line in the activation mail");
+		partnerLoginIdFromMail = login.group(1);
+		String password = strongPassword();
+		ObjectNode activation = Http.JSON.createObjectNode();
+		activation.put("token", URLDecoder.decode(token.group(1), StandardCharsets.UTF_8));
+		activation.put("newPassword", password);
+		Http.Response activated = expect(send("POST", "/api/v1/auth/activation", null, activation), 200, 204);
+		ok(activated, "mail 「" + text(mail, "Subject") + "」: login ID " + login.group(1) + " activated");
+		return password;
 	}
 
 	private void summary() {
@@ -430,9 +503,10 @@ public final class Demo {
 			Console.line("      · %s", text(mail, "Subject"));
 		}
 		Console.line("  partner      %s (application %s)", partnerId, registrationId);
-		Console.line("  login ID     %s (reported lost in the last step)", partnerLoginId);
+		Console.line("  login ID     %s", partnerLoginId);
 		Console.line("  terms        version %s in force, deemed accepted by use", termsVersion);
 		Console.line("  case         %s: warned, suspended, reinstated", caseId);
+		Console.line("  then: a member ID and its loss report; the transfer of the partner's status");
 	}
 
 	// ------------------------------------------------------------------ helpers
