@@ -77,6 +77,19 @@ class AuthenticationIT extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void aTokenOfAKeyRotatedInIsAcceptedOnceTheJwksPublishesIt() {
+		String partner = unique("rotation");
+		String rotatedToken = TestTokens.partnerAdminSignedWithNextKey(partner);
+		// Before the rotation the key is unknown: refused. After it, the gateway refetches the
+		// JWKS on the unknown key ID and accepts, while tokens of the old key stay valid.
+		assertThat(gateway().as(rotatedToken).get("/api/v1/partners/me").status()).isEqualTo(401);
+		TestTokens.rotate();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> gateway().as(rotatedToken).get("/api/v1/partners/me").status() == 200);
+		assertThat(gateway().as(TestTokens.partnerAdmin(partner)).get("/api/v1/partners/me").status()).isEqualTo(200);
+	}
+
+	@Test
 	void aRevokedLoginIdsTokensAreRefusedWithinOneSecondAndNewOnesAccepted() {
 		String partnerId = unique("p");
 		String loginId = unique("login");

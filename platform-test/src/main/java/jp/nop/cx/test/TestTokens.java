@@ -30,7 +30,13 @@ public final class TestTokens {
 
 	private static final RSAKey KEY = generate("test-key");
 
+	/** Same key ID as the trusted key, different key: a forged signature. */
 	private static final RSAKey FOREIGN_KEY = generate("test-key");
+
+	/** The key a rotation brings in; published only once {@link #rotate()} was called. */
+	private static final RSAKey NEXT_KEY = generate("test-key-2");
+
+	private static volatile boolean rotated;
 
 	private static volatile String jwksUri;
 
@@ -41,8 +47,10 @@ public final class TestTokens {
 		if (jwksUri == null) {
 			try {
 				HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-				byte[] body = new JWKSet(KEY.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
 				server.createContext("/jwks", (exchange) -> {
+					JWKSet keys = rotated ? new JWKSet(List.of(KEY.toPublicJWK(), NEXT_KEY.toPublicJWK()))
+							: new JWKSet(KEY.toPublicJWK());
+					byte[] body = keys.toString().getBytes(StandardCharsets.UTF_8);
 					exchange.getResponseHeaders().add("Content-Type", "application/json");
 					exchange.sendResponseHeaders(200, body.length);
 					try (OutputStream out = exchange.getResponseBody()) {
@@ -58,6 +66,20 @@ public final class TestTokens {
 			}
 		}
 		return jwksUri;
+	}
+
+	/**
+	 * A key rotation as identity-service does it: the JWKS publishes the new key beside the old
+	 * one from now on (for the rest of the test JVM); tokens of both keys are valid.
+	 */
+	public static void rotate() {
+		rotated = true;
+	}
+
+	/** A partner admin's token signed with the key {@link #rotate()} brings in. */
+	public static String partnerAdminSignedWithNextKey(String partnerId) {
+		return sign(NEXT_KEY, claims("admin-" + partnerId, partnerId, List.of("PARTNER_ADMIN"), Instant.now(),
+				Duration.ofMinutes(15)));
 	}
 
 	public static String operator() {
