@@ -126,6 +126,8 @@ public final class Demo {
 		suspend();
 		reinstate();
 		backup();
+		supplementaryTerms();
+		webhook();
 		terminationNotice();
 		maintenance();
 		summary();
@@ -241,7 +243,8 @@ public final class Demo {
 		body.put("version", next);
 		body.put("effectiveFrom", effectiveFrom.toString());
 		body.put("title", "NOP CXポータル利用規約（第" + next + "版）");
-		body.put("body", "# NOP CXポータル利用規約\n\n第1条（目的）\n本規約は、デモのために改定された版です。\n\n"
+		body.put("body", "# NOP CXポータル利用規約（第" + next + "版）\n\n第1条（目的）\n本規約は、デモのために改定された第" + next
+				+ "版です。\n\n"
 				+ "第16条（本規約の変更）\n変更後の本規約は、効力発生日以降に本サービスを利用したことをもって同意したものとみなします。\n");
 		body.put("changeSummary", "デモ: 第16条の表現を明確化しました。");
 		body.put("language", "ja");
@@ -255,6 +258,10 @@ public final class Demo {
 					: Optional.empty();
 		});
 		Console.line("  ✓ GET /api/v1/terms/current answers version %s", next);
+		Http.Response diff = expect(get("/api/v1/terms/versions/" + encode(next) + "/diff?from=" + encode(termsVersion),
+				null), 200);
+		ok(diff, "line diff " + termsVersion + " → " + next + ": +" + text(diff.json(), "added") + " / -"
+				+ text(diff.json(), "removed") + " lines");
 
 		Http.Response use = expect(get("/api/v1/partners/me", partnerToken), 200);
 		ok(use, "the partner uses the portal after the change");
@@ -349,6 +356,58 @@ public final class Demo {
 		services.propertyNames().forEach(parts::add);
 		ok(export, "one document: registration info + " + String.join(", ", parts) + " ("
 				+ export.body().length() + " bytes)");
+	}
+
+	private void supplementaryTerms() {
+		step("Supplementary terms for the webhooks capability (Art. 1.2, 1.3) and compliance");
+		Http.Response existing = expect(get("/api/v1/terms/supplements?scope=webhooks", null), 200);
+		List<String> known = new ArrayList<>();
+		items(existing.json()).forEach((item) -> known.add(text(item, "version")));
+		String next = nextVersion("0", known);
+		ObjectNode body = Http.JSON.createObjectNode();
+		body.put("scope", "webhooks");
+		body.put("version", next);
+		body.put("effectiveFrom", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+		body.put("title", "Webhook利用に関する補足規約（第" + next + "版）");
+		body.put("body", "第1条（適用）\nWebhookの利用には本補足規約が適用され、本規約と異なる定めは本補足規約が優先します。\n");
+		body.put("changeSummary", "デモ: Webhook利用の補足規約");
+		body.put("language", "ja");
+		Http.Response published = expect(send("POST", "/api/v1/terms/supplements", operatorToken, body), 201);
+		ok(published, "supplement webhooks:" + next + " published");
+		Http.Response effective = expect(get("/api/v1/terms/effective?scope=webhooks", null), 200);
+		long prevailing = 0;
+		for (JsonNode supplement : effective.json().path("supplements")) {
+			if (supplement.path("prevailing").asBoolean()) {
+				prevailing++;
+			}
+		}
+		ok(effective, "base version " + text(effective.json().path("base"), "version") + " + " + prevailing
+				+ " prevailing supplement(s) for webhooks");
+		Http.Response compliance = expect(get("/api/v1/terms/compliance", operatorToken), 200);
+		ok(compliance, "version " + text(compliance.json(), "version") + ": " + text(compliance.json(), "activePartners")
+				+ " active partner(s), " + text(compliance.json(), "notAccepted") + " not yet accepted");
+	}
+
+	private void webhook() {
+		step("Webhook endpoint (signed notices): private targets refused, secret shown once");
+		ObjectNode loopback = Http.JSON.createObjectNode();
+		loopback.put("url", "http://127.0.0.1:9000/hook");
+		Http.Response refused = send("PUT", "/api/v1/notifications/me/webhook", partnerToken, loopback);
+		if (refused.status() == 200) {
+			ok(refused, "loopback accepted: this stack runs with CX_WEBHOOK_ALLOW_PRIVATE_TARGETS=true");
+		}
+		else {
+			expect(refused, 422);
+			ok(refused, "loopback refused: " + problem(refused.json()));
+		}
+		ObjectNode endpoint = Http.JSON.createObjectNode();
+		endpoint.put("url", "https://93.184.215.14/cx/hook");
+		Http.Response registered = expect(send("PUT", "/api/v1/notifications/me/webhook", partnerToken, endpoint), 200);
+		ok(registered, "endpoint " + text(registered.json(), "url") + ", signing secret "
+				+ abbreviate(text(registered.json(), "secret"), 10) + " (shown this once)");
+		Http.Response shown = expect(get("/api/v1/notifications/me/webhook", partnerToken), 200);
+		require(text(shown.json(), "secret").isEmpty(), "the webhook secret is shown again");
+		ok(shown, "status " + text(shown.json(), "status") + ", no secret in later answers");
 	}
 
 	private void terminationNotice() {
