@@ -14,11 +14,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jp.nop.cx.localstack.Console;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import jp.nop.cx.localstack.Layout;
 import jp.nop.cx.localstack.OperatorCredentials;
 import tools.jackson.databind.JsonNode;
@@ -675,24 +678,20 @@ public final class Demo {
 	}
 
 	private <T> T poll(String what, Duration timeout, Supplier<Optional<T>> attempt) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (true) {
-			Optional<T> result = attempt.get();
-			if (result.isPresent()) {
-				return result.get();
-			}
-			if (System.nanoTime() > deadline) {
-				Console.line("  ✗ no %s within %d s", what, timeout.toSeconds());
-				throw new Failed("timed out waiting for " + what);
-			}
-			try {
-				Thread.sleep(POLL_INTERVAL.toMillis());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new Failed("interrupted");
-			}
+		AtomicReference<T> found = new AtomicReference<>();
+		try {
+			// An exception from the attempt (an unexpected answer) ends the wait at once.
+			Awaitility.await(what).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(POLL_INTERVAL).until(() -> {
+				Optional<T> result = attempt.get();
+				result.ifPresent(found::set);
+				return result.isPresent();
+			});
 		}
+		catch (ConditionTimeoutException ex) {
+			Console.line("  ✗ no %s within %d s", what, timeout.toSeconds());
+			throw new Failed("timed out waiting for " + what);
+		}
+		return found.get();
 	}
 
 	private void step(String title) {

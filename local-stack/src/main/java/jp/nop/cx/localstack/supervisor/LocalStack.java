@@ -23,6 +23,8 @@ import jp.nop.cx.localstack.PortCheck;
 import jp.nop.cx.localstack.infra.KafkaBroker;
 import jp.nop.cx.localstack.infra.MailCatcher;
 import jp.nop.cx.localstack.infra.MongoStore;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The supervisor behind {@code ./cx up}: checks ports, starts the broker, the store and the mail
@@ -143,52 +145,77 @@ public final class LocalStack {
 				services.size(), readyTimeoutSeconds());
 	}
 
-	private boolean awaitReady() throws InterruptedException {
+	private boolean awaitReady() {
 		Readiness readiness = new Readiness();
-		long deadline = startNanos + Duration.ofSeconds(readyTimeoutSeconds()).toNanos();
 		Set<String> ready = new LinkedHashSet<>();
-		while (ready.size() < services.size()) {
-			Map<ServiceProcess, CompletableFuture<Boolean>> probes = new LinkedHashMap<>();
-			boolean backendsReady = services.stream()
-				.filter((s) -> !s.spec().gateway())
-				.allMatch((s) -> ready.contains(s.name()));
-			for (ServiceProcess service : services) {
-				if (ready.contains(service.name())) {
-					continue;
-				}
-				if (!service.isAlive()) {
-					Console.error("cx: " + service.name() + " exited during startup (exit code " + service.exitValue()
-							+ "); last lines of " + layout.root().relativize(service.log()) + ":");
-					printTail(service);
-					return false;
-				}
-				if (!service.spec().gateway() || backendsReady) {
-					probes.put(service, readiness.probe(service.spec().port()));
-				}
-			}
-			for (Map.Entry<ServiceProcess, CompletableFuture<Boolean>> probe : probes.entrySet()) {
-				if (probe.getValue().join()) {
-					ready.add(probe.getKey().name());
-					progress(probe.getKey().name(), "http://localhost:" + probe.getKey().spec().port());
-				}
-			}
-			if (ready.size() == services.size()) {
-				break;
-			}
-			if (System.nanoTime() > deadline) {
-				List<ServiceProcess> late = services.stream().filter((s) -> !ready.contains(s.name())).toList();
-				Console.error("cx: not ready after " + readyTimeoutSeconds() + " s: "
-						+ String.join(", ", late.stream().map(ServiceProcess::name).toList())
-						+ " (set CX_READY_TIMEOUT to wait longer)");
-				for (ServiceProcess service : late) {
-					Console.error("cx: last lines of " + layout.root().relativize(service.log()) + ":");
-					printTail(service);
-				}
-				return false;
-			}
-			Thread.sleep(500);
+		Duration left = Duration.ofSeconds(readyTimeoutSeconds()).minusNanos(System.nanoTime() - startNanos);
+		try {
+			Awaitility.await("readiness of the services")
+				.atMost(left.isNegative() ? Duration.ZERO : left)
+				.pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(500))
+				.until(() -> probeOnce(readiness, ready));
+			return true;
 		}
-		return true;
+		catch (ServiceDied ex) {
+			ServiceProcess service = ex.service;
+			Console.error("cx: " + service.name() + " exited during startup (exit code " + service.exitValue()
+					+ "); last lines of " + layout.root().relativize(service.log()) + ":");
+			printTail(service);
+			return false;
+		}
+		catch (ConditionTimeoutException ex) {
+			List<ServiceProcess> late = services.stream().filter((s) -> !ready.contains(s.name())).toList();
+			Console.error("cx: not ready after " + readyTimeoutSeconds() + " s: "
+					+ String.join(", ", late.stream().map(ServiceProcess::name).toList())
+					+ " (set CX_READY_TIMEOUT to wait longer)");
+			for (ServiceProcess service : late) {
+				Console.error("cx: last lines of " + layout.root().relativize(service.log()) + ":");
+				printTail(service);
+			}
+			return false;
+		}
+	}
+
+	/**
+	 * One round of readiness probes; the gateway is probed only once the backends are ready (its
+	 * readiness waits for them anyway). Returns whether everything is ready.
+	 */
+	private boolean probeOnce(Readiness readiness, Set<String> ready) {
+		Map<ServiceProcess, CompletableFuture<Boolean>> probes = new LinkedHashMap<>();
+		boolean backendsReady = services.stream()
+			.filter((s) -> !s.spec().gateway())
+			.allMatch((s) -> ready.contains(s.name()));
+		for (ServiceProcess service : services) {
+			if (ready.contains(service.name())) {
+				continue;
+			}
+			if (!service.isAlive()) {
+				throw new ServiceDied(service);
+			}
+			if (!service.spec().gateway() || backendsReady) {
+				probes.put(service, readiness.probe(service.spec().port()));
+			}
+		}
+		for (Map.Entry<ServiceProcess, CompletableFuture<Boolean>> probe : probes.entrySet()) {
+			if (probe.getValue().join()) {
+				ready.add(probe.getKey().name());
+				progress(probe.getKey().name(), "http://localhost:" + probe.getKey().spec().port());
+			}
+		}
+		return ready.size() == services.size();
+	}
+
+	/** A service process ended while the stack was starting. */
+	private static final class ServiceDied extends RuntimeException {
+
+		private final transient ServiceProcess service;
+
+		ServiceDied(ServiceProcess service) {
+			super(service.name() + " exited during startup");
+			this.service = service;
+		}
+
 	}
 
 	private void printTail(ServiceProcess service) {
