@@ -7,6 +7,8 @@ import jp.nop.cx.gateway.problem.Problem;
 import jp.nop.cx.gateway.problem.ProblemResponses;
 import jp.nop.cx.gateway.readiness.StateLoading;
 import jp.nop.cx.platform.messaging.EventConsumers;
+import jp.nop.cx.platform.security.RevocationValidator;
+import jp.nop.cx.platform.security.RevokedCredentials;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -87,16 +89,26 @@ class SecurityConfiguration {
 		return (exchange, rejected) -> problems.write(exchange, Problem.of(HttpStatus.BAD_REQUEST, "bad-request"));
 	}
 
+	/** Art. 4.3: the platform's revocation set and check, the same as in every service. */
 	@Bean
-	OAuth2TokenValidator<Jwt> revocationValidator(Revocations revocations) {
-		return new RevocationValidator(revocations);
+	RevokedCredentials revokedCredentials() {
+		return new RevokedCredentials();
 	}
 
-	/** Art. 4.3: every instance reads every revocation, from the beginning of the topic. */
+	@Bean
+	OAuth2TokenValidator<Jwt> revocationValidator(RevokedCredentials revoked) {
+		return new RevocationValidator(revoked);
+	}
+
+	/**
+	 * Art. 4.3: every instance reads every revocation, from the beginning of the topic. Through
+	 * the binder rather than the platform's feed, so that {@link StateLoading} counts it with the
+	 * other state topics the gateway must have read before it is ready.
+	 */
 	@Bean
 	Consumer<Message<byte[]>> onCredentialRevoked(EventConsumers consumers, StateLoading loading,
-			Revocations revocations) {
+			RevokedCredentials revoked) {
 		return loading.tracked(consumers.idempotent("onCredentialRevoked", CredentialRevoked.class,
-				(event) -> revocations.apply(event.payload())));
+				(event) -> revoked.apply(event.payload())));
 	}
 }
