@@ -64,6 +64,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
 		defaults.put("management.endpoint.health.group.readiness.include", "readinessState,mongo,revocations");
 		defaults.put("management.tracing.sampling.probability", "1.0");
 		defaults.put("management.tracing.propagation.type", "w3c");
+		// Art. 4.3, SPEC section 5: X-Forwarded-For is believed only from these peers (a regex on
+		// the peer address; the gateway in the local stack). The gateway uses the same setting.
+		defaults.put("cx.http.trusted-proxies", "${CX_TRUSTED_PROXIES:127\\.0\\.0\\.1|0:0:0:0:0:0:0:1|::1}");
 		defaults.put("logging.pattern.correlation", "[%X{traceId:-},%X{spanId:-}] ");
 		MapPropertySource source = new MapPropertySource("cxPlatformDefaults", defaults);
 		// Below everything, even SpringApplication's own default properties.

@@ -10,11 +10,14 @@ import jp.nop.cx.platform.security.RevocationFeed;
 import jp.nop.cx.platform.security.RevocationValidator;
 import jp.nop.cx.platform.security.RevokedCredentials;
 import jp.nop.cx.platform.security.SecurityRules;
+import jp.nop.cx.platform.client.ClientAddressResolver;
+import jp.nop.cx.platform.web.ClientInfoArgumentResolver;
 import jp.nop.cx.platform.web.ProblemHandler;
 import jp.nop.cx.platform.web.RequestSizeLimitFilter;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -64,12 +67,20 @@ public class PlatformWebAutoConfiguration {
 		return registration;
 	}
 
+	/** {@code cx.http.trusted-proxies}: the peers whose X-Forwarded-For is believed (PlatformDefaults). */
 	@Bean
-	WebMvcConfigurer cxPrincipalResolver() {
+	@ConditionalOnMissingBean
+	ClientAddressResolver clientAddressResolver(@Value("${cx.http.trusted-proxies:}") String trustedProxies) {
+		return new ClientAddressResolver(trustedProxies);
+	}
+
+	@Bean
+	WebMvcConfigurer cxPrincipalResolver(ClientAddressResolver clientAddresses) {
 		return new WebMvcConfigurer() {
 			@Override
 			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
 				resolvers.add(new CxPrincipalArgumentResolver());
+				resolvers.add(new ClientInfoArgumentResolver(clientAddresses));
 			}
 		};
 	}
