@@ -53,7 +53,7 @@ class ClientAddressIT extends IdentityIT {
 		try (Socket socket = new Socket()) {
 			socket.bind(new InetSocketAddress(localAddress, 0));
 			socket.connect(new InetSocketAddress("127.0.0.1", this.port), 5000);
-			socket.setSoTimeout(10_000);
+			socket.setSoTimeout(30_000);
 			OutputStream out = socket.getOutputStream();
 			out.write(("POST /api/v1/auth/token HTTP/1.1\r\nHost: 127.0.0.1:" + this.port
 					+ "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\nX-Forwarded-For: "
