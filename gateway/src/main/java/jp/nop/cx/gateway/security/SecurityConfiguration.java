@@ -7,7 +7,6 @@ import jp.nop.cx.gateway.problem.Problem;
 import jp.nop.cx.gateway.problem.ProblemResponses;
 import jp.nop.cx.gateway.readiness.StateLoading;
 import jp.nop.cx.platform.messaging.EventConsumers;
-import jp.nop.cx.platform.security.RevocationValidator;
 import jp.nop.cx.platform.security.RevokedCredentials;
 
 import org.springframework.context.annotation.Bean;
@@ -18,8 +17,6 @@ import org.springframework.messaging.Message;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
@@ -89,21 +86,12 @@ class SecurityConfiguration {
 		return (exchange, rejected) -> problems.write(exchange, Problem.of(HttpStatus.BAD_REQUEST, "bad-request"));
 	}
 
-	/** Art. 4.3: the platform's revocation set and check, the same as in every service. */
-	@Bean
-	RevokedCredentials revokedCredentials() {
-		return new RevokedCredentials();
-	}
-
-	@Bean
-	OAuth2TokenValidator<Jwt> revocationValidator(RevokedCredentials revoked) {
-		return new RevocationValidator(revoked);
-	}
-
 	/**
-	 * Art. 4.3: every instance reads every revocation, from the beginning of the topic. Through
-	 * the binder rather than the platform's feed, so that {@link StateLoading} counts it with the
-	 * other state topics the gateway must have read before it is ready.
+	 * Art. 4.3: every instance reads every revocation, from the beginning of the topic, into the
+	 * platform's {@link RevokedCredentials}, whose validator the platform adds to the JWT decoder as
+	 * in every service. Through the binder rather than the platform's feed (switched off in
+	 * application.yml), so that {@link StateLoading} counts it with the other state topics the
+	 * gateway must have read before it is ready.
 	 */
 	@Bean
 	Consumer<Message<byte[]>> onCredentialRevoked(EventConsumers consumers, StateLoading loading,

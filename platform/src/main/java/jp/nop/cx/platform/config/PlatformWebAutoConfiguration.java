@@ -6,9 +6,6 @@ import java.util.Map;
 
 import jp.nop.cx.platform.security.CxPrincipalArgumentResolver;
 import jp.nop.cx.platform.security.ProblemSecurityHandlers;
-import jp.nop.cx.platform.security.RevocationFeed;
-import jp.nop.cx.platform.security.RevocationValidator;
-import jp.nop.cx.platform.security.RevokedCredentials;
 import jp.nop.cx.platform.security.SecurityRules;
 import jp.nop.cx.platform.client.ClientAddressResolver;
 import jp.nop.cx.platform.web.ClientInfoArgumentResolver;
@@ -17,15 +14,11 @@ import jp.nop.cx.platform.web.RequestSizeLimitFilter;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -36,8 +29,6 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -67,11 +58,10 @@ public class PlatformWebAutoConfiguration {
 		return registration;
 	}
 
-	/** {@code cx.http.trusted-proxies}: the peers whose X-Forwarded-For is believed (PlatformDefaults). */
 	@Bean
 	@ConditionalOnMissingBean
-	ClientAddressResolver clientAddressResolver(@Value("${cx.http.trusted-proxies:}") String trustedProxies) {
-		return new ClientAddressResolver(trustedProxies);
+	ClientAddressResolver clientAddressResolver(HttpLimitsProperties http) {
+		return new ClientAddressResolver(http.trustedProxies());
 	}
 
 	@Bean
@@ -83,37 +73,6 @@ public class PlatformWebAutoConfiguration {
 				resolvers.add(new ClientInfoArgumentResolver(clientAddresses));
 			}
 		};
-	}
-
-	/**
-	 * Art. 4.3: every instance reads {@code credential-revoked} itself and refuses revoked tokens
-	 * (Boot adds the validator to the JWT decoder); not ready before it has read the whole topic.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "org.springframework.security.oauth2.jwt.Jwt")
-	static class RevocationConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		RevokedCredentials revokedCredentials() {
-			return new RevokedCredentials();
-		}
-
-		@Bean
-		RevocationFeed revocationFeed(KafkaProperties kafka, RevokedCredentials revoked, ObjectMapper objectMapper) {
-			return new RevocationFeed(kafka.buildConsumerProperties(), revoked, objectMapper);
-		}
-
-		@Bean
-		OAuth2TokenValidator<Jwt> revocationValidator(RevokedCredentials revoked) {
-			return new RevocationValidator(revoked);
-		}
-
-		/** {@code revocations} in the readiness group (PlatformDefaults). */
-		@Bean
-		HealthIndicator revocationsHealthIndicator(RevocationFeed feed) {
-			return () -> (feed.isLoaded() ? Health.up() : Health.down()).withDetails(feed.progress()).build();
-		}
 	}
 
 	@Configuration(proxyBeanMethods = false)
