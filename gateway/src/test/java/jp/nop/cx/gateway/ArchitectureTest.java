@@ -25,8 +25,6 @@ class ArchitectureTest {
 		.or()
 		.haveSimpleNameStartingWith("ServiceStatusBoard")
 		.or()
-		.haveSimpleNameStartingWith("Revocations")
-		.or()
 		.haveSimpleNameStartingWith("TermsCalendar")
 		.or()
 		.haveSimpleNameStartingWith("ActivitySampler")

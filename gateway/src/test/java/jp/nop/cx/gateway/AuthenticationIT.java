@@ -90,25 +90,31 @@ class AuthenticationIT extends GatewayIntegrationTest {
 	}
 
 	@Test
-	void aRevokedLoginIdsTokensAreRefusedWithinOneSecondAndNewOnesAccepted() {
+	void aTokenIssuedInTheSecondOfTheRevocationIsRefusedWithinOneSecondAndOneIssuedAfterItAccepted() {
 		String partnerId = unique("p");
 		String loginId = unique("login");
-		String stolen = TestTokens.partnerAdmin(partnerId, loginId);
+		// Everything happens in one second of a fixed clock: the sign-in, the report, the reissue.
+		Instant second = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		String stolen = TestTokens.partnerAdminOfGeneration(partnerId, loginId, 0, second.plusMillis(100));
 		String colleague = TestTokens.partnerMember(partnerId);
 		assertThat(gateway().as(stolen).get("/api/v1/partners/me").status()).isEqualTo(200);
-		// JWT iat has whole seconds: revoke from the next second, so a token signed now is older.
-		long issued = Instant.now().getEpochSecond();
-		await().until(() -> Instant.now().getEpochSecond() > issued);
-		Instant notBefore = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-		// Art. 4.3: the partner reported the ID stolen; identity-service revoked it.
-		Published.event(Published.revoked(partnerId, loginId, notBefore));
+		// Art. 4.3: the partner reported the ID stolen; identity-service revoked it (generation 1).
+		Published.event(Published.revoked(partnerId, loginId, 1, second.plusMillis(400)));
 
 		await().atMost(Duration.ofSeconds(1))
 			.pollInterval(Duration.ofMillis(50))
 			.until(() -> gateway().as(stolen).get("/api/v1/partners/me").status() == 401);
 		assertThat(gateway().as(colleague).get("/api/v1/partners/me").status()).isEqualTo(200);
-		String reissued = TestTokens.partnerAdmin(partnerId, loginId);
+		// Reissued and activated; signed in again within the same second (generation 2).
+		String reissued = TestTokens.partnerAdminOfGeneration(partnerId, loginId, 2, second.plusMillis(700));
 		assertThat(gateway().as(reissued).get("/api/v1/partners/me").status()).isEqualTo(200);
+	}
+
+	@Test
+	void aTokenOfAnotherIssuerIsRefused() {
+		Response refused = gateway().as(TestTokens.fromIssuer("https://attacker.example", unique("p")))
+			.get("/api/v1/partners/me");
+		assertThat(refused.status()).isEqualTo(401);
 	}
 }

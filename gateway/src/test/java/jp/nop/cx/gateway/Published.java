@@ -60,8 +60,9 @@ final class Published {
 				event.capabilities(), event.startsAt(), event.endsAt(), event.urgent(), "ENDED", Instant.now());
 	}
 
-	static CredentialRevoked revoked(String partnerId, String loginId, Instant notBefore) {
-		return new CredentialRevoked(partnerId, loginId, "STOLEN", notBefore, Instant.now());
+	/** identity-service's record of a revocation that brought the ID to {@code generation}. */
+	static CredentialRevoked revoked(String partnerId, String loginId, long generation, Instant at) {
+		return new CredentialRevoked(partnerId, loginId, "STOLEN", at, at, generation);
 	}
 
 	static TermsChanged termsChanged(String version, Instant effectiveFrom) {

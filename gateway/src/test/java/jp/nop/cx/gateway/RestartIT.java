@@ -2,7 +2,6 @@ package jp.nop.cx.gateway;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,8 +34,7 @@ class RestartIT extends GatewayIntegrationTest {
 		String revokedPartner = unique("p");
 		String revoked = TestTokens.partnerAdmin(revokedPartner, revokedLogin);
 		Published.event(Published.suspendedAll(suspendedPartner, "m-restart", "c-restart"));
-		Published.event(Published.revoked(revokedPartner, revokedLogin,
-				Instant.now().plus(1, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS)));
+		Published.event(Published.revoked(revokedPartner, revokedLogin, 1, Instant.now()));
 		await().atMost(Duration.ofSeconds(2))
 			.until(() -> gateway().as(suspended).get("/api/v1/partners/me").status() == 403
 					&& gateway().as(revoked).get("/api/v1/partners/me").status() == 401);

@@ -133,6 +133,41 @@ class ComposeFileTest {
 
 	@Test
 	@SuppressWarnings("unchecked")
+	void onlyTheGatewayPublishesAPortTheServicesAreReachedThroughIt() {
+		for (Layout.ServiceSpec service : Layout.SERVICES) {
+			Map<String, Object> definition = services.get(service.name());
+			if (service.gateway()) {
+				assertThat((List<Object>) definition.get("ports")).as(service.name())
+					.containsExactly(service.port() + ":" + service.port());
+				continue;
+			}
+			assertThat(definition).as(service.name()).doesNotContainKey("ports");
+			assertThat((List<Object>) definition.get("expose")).as(service.name())
+				.containsExactly(String.valueOf(service.port()));
+		}
+		for (String infra : INFRASTRUCTURE) {
+			List<Object> ports = (List<Object>) services.get(infra).get("ports");
+			if (ports != null) {
+				assertThat(ports).as(infra).allSatisfy((p) -> assertThat(p.toString()).startsWith("127.0.0.1:"));
+			}
+		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theServicesBelieveXForwardedForOnlyFromTheGateway() {
+		Map<String, Object> network = (Map<String, Object>) ((Map<String, Object>) services.get("gateway")
+			.get("networks")).get("default");
+		String gatewayAddress = String.valueOf(network.get("ipv4_address"));
+		for (Layout.ServiceSpec service : Layout.SERVICES) {
+			Object trusted = ((Map<String, Object>) services.get(service.name()).get("environment"))
+				.get("CX_TRUSTED_PROXIES");
+			assertThat(String.valueOf(trusted)).as(service.name()).isEqualTo(gatewayAddress.replace(".", "\\."));
+		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
 	void eachServiceGetsItsOwnDatabase() {
 		for (Layout.ServiceSpec service : Layout.SERVICES) {
 			Object uri = ((Map<String, Object>) services.get(service.name()).get("environment")).get("CX_MONGODB_URI");

@@ -120,6 +120,29 @@ public final class TestTokens {
 		return sign(KEY, claims(subject, partnerId, roles, Instant.now(), ttl));
 	}
 
+	/**
+	 * A partner admin's token issued at {@code issuedAt} for credential generation
+	 * {@code generation} ({@code cred_gen}, Art. 4.3); tokens of the other methods carry none,
+	 * which counts as generation 0.
+	 */
+	public static String partnerAdminOfGeneration(String partnerId, String loginId, long generation,
+			Instant issuedAt) {
+		JWTClaimsSet claims = new JWTClaimsSet.Builder(
+				claims(loginId, partnerId, List.of("PARTNER_ADMIN"), issuedAt, Duration.ofMinutes(15)))
+			.claim("cred_gen", generation)
+			.build();
+		return sign(KEY, claims);
+	}
+
+	/** Signed with the trusted key, but naming another issuer than identity-service. */
+	public static String fromIssuer(String issuer, String partnerId) {
+		JWTClaimsSet claims = new JWTClaimsSet.Builder(
+				claims("admin-" + partnerId, partnerId, List.of("PARTNER_ADMIN"), Instant.now(), Duration.ofMinutes(15)))
+			.issuer(issuer)
+			.build();
+		return sign(KEY, claims);
+	}
+
 	private static JWTClaimsSet claims(String subject, String partnerId, List<String> roles, Instant issuedAt,
 			Duration ttl) {
 		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject)

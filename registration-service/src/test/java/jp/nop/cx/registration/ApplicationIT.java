@@ -23,7 +23,9 @@ class ApplicationIT extends RegistrationIntegrationTest {
 	@Test
 	void anApplicationIsStoredAndAnnouncedWithWhereItCameFrom() {
 		String number = newCorporateNumber();
-		ApiClient.Response created = anonymous().header("X-Forwarded-For", "203.0.113.7, 10.0.0.1")
+		// As the gateway (a trusted proxy on loopback) passes it on: what the applicant wrote itself
+		// (198.51.100.66), then the address the gateway saw; only the latter counts.
+		ApiClient.Response created = anonymous().header("X-Forwarded-For", "198.51.100.66, 203.0.113.7")
 			.header("User-Agent", "Mozilla/5.0 (X11; CX portal test)")
 			.post("/api/v1/registrations", application(number));
 

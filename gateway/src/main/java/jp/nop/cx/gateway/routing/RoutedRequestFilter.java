@@ -2,6 +2,7 @@ package jp.nop.cx.gateway.routing;
 
 import java.util.Locale;
 
+import jp.nop.cx.platform.client.ClientAddressResolver;
 import jp.nop.cx.events.Capability;
 import jp.nop.cx.platform.security.CxPrincipal;
 import reactor.core.publisher.Mono;
@@ -60,7 +61,7 @@ class RoutedRequestFilter implements GlobalFilter, Ordered {
 			path = path.substring(0, path.length() - 1);
 		}
 		return new RoutedRequest(capability, RoutedRequest.isWrite(request.getMethod()), request.getMethod(), path,
-				caller, this.clientAddress.of(request), request.getHeaders().getFirst(HttpHeaders.USER_AGENT));
+				caller, this.clientAddress.of(request), ClientAddressResolver.userAgent(request.getHeaders().getFirst(HttpHeaders.USER_AGENT)));
 	}
 
 	static Capability capability(Route route) {

@@ -7,6 +7,7 @@ import jp.nop.cx.gateway.problem.Problem;
 import jp.nop.cx.gateway.problem.ProblemResponses;
 import jp.nop.cx.gateway.readiness.StateLoading;
 import jp.nop.cx.platform.messaging.EventConsumers;
+import jp.nop.cx.platform.security.RevokedCredentials;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,8 +17,6 @@ import org.springframework.messaging.Message;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
@@ -87,16 +86,17 @@ class SecurityConfiguration {
 		return (exchange, rejected) -> problems.write(exchange, Problem.of(HttpStatus.BAD_REQUEST, "bad-request"));
 	}
 
-	@Bean
-	OAuth2TokenValidator<Jwt> revocationValidator(Revocations revocations) {
-		return new RevocationValidator(revocations);
-	}
-
-	/** Art. 4.3: every instance reads every revocation, from the beginning of the topic. */
+	/**
+	 * Art. 4.3: every instance reads every revocation, from the beginning of the topic, into the
+	 * platform's {@link RevokedCredentials}, whose validator the platform adds to the JWT decoder as
+	 * in every service. Through the binder rather than the platform's feed (switched off in
+	 * application.yml), so that {@link StateLoading} counts it with the other state topics the
+	 * gateway must have read before it is ready.
+	 */
 	@Bean
 	Consumer<Message<byte[]>> onCredentialRevoked(EventConsumers consumers, StateLoading loading,
-			Revocations revocations) {
+			RevokedCredentials revoked) {
 		return loading.tracked(consumers.idempotent("onCredentialRevoked", CredentialRevoked.class,
-				(event) -> revocations.apply(event.payload())));
+				(event) -> revoked.apply(event.payload())));
 	}
 }

@@ -2,7 +2,6 @@ package jp.nop.cx.identity.credential;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -64,8 +63,15 @@ public class Credential extends OutboxAggregate {
 	/** Art. 4.5: the latest of creation, activation, reissue and use; the dormancy clock starts here. */
 	private Instant lastActivityAt;
 
-	/** Tokens issued before this instant are refused (revocation, reissue). */
+	/** When the ID was last revoked or reissued; for people, and for tokens without a generation. */
 	private Instant notBefore;
+
+	/**
+	 * Art. 4.3: counts the revocations and reissues. Every token and refresh family carries the
+	 * generation it was issued for; one from a lower generation was issued before the latest
+	 * revocation, whatever the clock says (ADR 0007-revocation). 0 for an ID never revoked.
+	 */
+	private long generation;
 
 	private Instant deletedAt;
 
@@ -140,19 +146,19 @@ public class Credential extends OutboxAggregate {
 	}
 
 	/**
-	 * Whether an access or refresh token issued at {@code issuedAt} still speaks for this ID. JWT
-	 * times have whole seconds, so the revocation instant is compared at that precision too.
+	 * Whether an access token or refresh family of {@code tokenGeneration}, issued at
+	 * {@code issuedAt}, still speaks for this ID. One issued before generations were counted
+	 * (null) is compared by time, and one of the revocation's own second counts as older, because
+	 * JWT times have whole seconds.
 	 */
-	public boolean acceptsTokenIssuedAt(Instant issuedAt) {
+	public boolean acceptsToken(Long tokenGeneration, Instant issuedAt) {
 		if (this.status != CredentialStatus.ACTIVE) {
 			return false;
 		}
-		return this.notBefore == null || !issuedAt.isBefore(this.notBefore.truncatedTo(ChronoUnit.SECONDS));
-	}
-
-	/** Whether a refresh family started at {@code startedAt} (a stored instant, not a JWT time) is still good. */
-	public boolean acceptsSessionStartedAt(Instant startedAt) {
-		return this.status == CredentialStatus.ACTIVE && (this.notBefore == null || !startedAt.isBefore(this.notBefore));
+		if (tokenGeneration != null) {
+			return tokenGeneration >= this.generation;
+		}
+		return this.notBefore == null || (issuedAt != null && issuedAt.isAfter(this.notBefore));
 	}
 
 	public void changePassword(String newPasswordHash) {
@@ -179,12 +185,13 @@ public class Credential extends OutboxAggregate {
 		if (!isReissuable()) {
 			throw new IllegalStateException(this.loginId + " cannot be reissued in status " + this.status);
 		}
+		this.generation++;
+		this.notBefore = now;
 		if (this.status == CredentialStatus.ACTIVE) {
 			raise(revoked(RevocationReason.REISSUED, now));
 		}
 		this.status = CredentialStatus.PENDING_ACTIVATION;
 		this.passwordHash = null;
-		this.notBefore = now;
 		this.revocationReason = null;
 		// A fresh start for the dormancy rule too: the holder has not had a chance to use it yet.
 		this.lastActivityAt = later(this.lastActivityAt, now);
@@ -249,6 +256,7 @@ public class Credential extends OutboxAggregate {
 		this.passwordHash = null;
 		this.activation = null;
 		this.notBefore = now;
+		this.generation++;
 	}
 
 	private void requireLive() {
@@ -266,7 +274,7 @@ public class Credential extends OutboxAggregate {
 	}
 
 	private CredentialRevoked revoked(RevocationReason reason, Instant now) {
-		return new CredentialRevoked(this.partnerId, this.loginId, reason.name(), now, now);
+		return new CredentialRevoked(this.partnerId, this.loginId, reason.name(), now, now, this.generation);
 	}
 
 	private static Instant later(Instant a, Instant b) {
@@ -275,6 +283,11 @@ public class Credential extends OutboxAggregate {
 
 	public String loginId() {
 		return this.loginId;
+	}
+
+	/** The generation tokens issued now carry. */
+	public long generation() {
+		return this.generation;
 	}
 
 	public String issueKey() {

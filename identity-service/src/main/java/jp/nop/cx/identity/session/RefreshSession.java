@@ -22,11 +22,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * forgets the family then (TTL index)
  * @param revokedAt set when the family was revoked
  * @param revokedReason why ({@code REUSE}, {@code CREDENTIAL_REVOKED} ...)
+ * @param generation the credential generation the family was started for (Art. 4.3); null for
+ * families started before generations were counted
  */
 @Document("refresh_sessions")
 public record RefreshSession(@Id String familyId, @Indexed String loginId, @Indexed String currentHash,
 		List<String> spentHashes, Instant startedAt, Instant expiresAt,
-		@Indexed(expireAfter = "0s") Instant sessionExpiresAt, Instant revokedAt, String revokedReason) {
+		@Indexed(expireAfter = "0s") Instant sessionExpiresAt, Instant revokedAt, String revokedReason,
+		Long generation) {
 
 	public boolean revoked() {
 		return this.revokedAt != null;

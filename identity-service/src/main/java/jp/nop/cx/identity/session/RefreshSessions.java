@@ -64,7 +64,7 @@ public class RefreshSessions {
 	}
 
 	/** Exchanged: the old token is spent, {@code next} replaces it. */
-	public record Rotated(String familyId, String loginId, Instant startedAt, IssuedRefreshToken next)
+	public record Rotated(String familyId, String loginId, Instant startedAt, Long generation, IssuedRefreshToken next)
 			implements Rotation {
 	}
 
@@ -72,14 +72,14 @@ public class RefreshSessions {
 	public record Refused(boolean reuse) implements Rotation {
 	}
 
-	/** A new family for a sign-in. */
-	public IssuedRefreshToken start(String loginId) {
+	/** A new family for a sign-in with the credential of {@code generation}. */
+	public IssuedRefreshToken start(String loginId, long generation) {
 		Instant now = this.clock.instant();
 		String token = newToken();
 		Instant sessionEnd = now.plus(this.sessionMax);
 		Instant expiresAt = earlier(now.plus(this.tokenTtl), sessionEnd);
 		this.mongo.insert(new RefreshSession(UUID.randomUUID().toString(), loginId, hash(token), List.of(), now,
-				expiresAt, sessionEnd, null, null));
+				expiresAt, sessionEnd, null, null, generation));
 		return new IssuedRefreshToken(token, expiresAt);
 	}
 
@@ -107,7 +107,7 @@ public class RefreshSessions {
 			RefreshSession rotated = this.mongo.findAndModify(usable, exchange,
 					FindAndModifyOptions.options().returnNew(true), RefreshSession.class);
 			if (rotated != null) {
-				return new Rotated(rotated.familyId(), rotated.loginId(), rotated.startedAt(),
+				return new Rotated(rotated.familyId(), rotated.loginId(), rotated.startedAt(), rotated.generation(),
 						new IssuedRefreshToken(next, expiresAt));
 			}
 			// Someone exchanged the same token a moment ago: that is a second holder, as below.

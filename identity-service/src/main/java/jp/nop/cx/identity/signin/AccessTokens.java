@@ -12,6 +12,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import jp.nop.cx.identity.IdentityProperties;
 import jp.nop.cx.identity.credential.Credential;
 import jp.nop.cx.identity.key.KeyRing;
+import jp.nop.cx.platform.security.RevocationValidator;
 
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -22,7 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Signs access tokens (RS256, {@code kid} of the active key) with the claims every service
- * reads: {@code sub} (login ID), {@code partner_id} (absent for operators), {@code roles}.
+ * reads: {@code sub} (login ID), {@code partner_id} (absent for operators), {@code roles}, and
+ * {@code cred_gen}, the credential generation read for this token, by which the gateway and every
+ * service refuse it once the ID is revoked (Art. 4.3).
  */
 @Component
 class AccessTokens {
@@ -60,7 +63,8 @@ class AccessTokens {
 			.issuedAt(now)
 			.expiresAt(now.plus(this.ttl))
 			.id(UUID.randomUUID().toString())
-			.claim("roles", List.of(credential.role().name()));
+			.claim("roles", List.of(credential.role().name()))
+			.claim(RevocationValidator.GENERATION_CLAIM, credential.generation());
 		if (credential.partnerId() != null) {
 			claims.claim("partner_id", credential.partnerId());
 		}

@@ -68,7 +68,7 @@ class SignInService {
 		upgradeHash(credential, password);
 		this.credentials.recordUse(loginId, this.clock.instant());
 		log.debug("{} signed in", loginId);
-		return tokensFor(credential, this.sessions.start(loginId));
+		return tokensFor(credential, this.sessions.start(loginId, credential.generation()));
 	}
 
 	TokenResponse refresh(String refreshToken) {
@@ -77,8 +77,9 @@ class SignInService {
 			throw new ProblemException(HttpStatus.UNAUTHORIZED, "refresh-failed");
 		}
 		Credential credential = this.credentials.findById(rotated.loginId()).orElse(null);
-		// Art. 4.3: a family started before the ID was revoked, reissued or deleted is dead.
-		if (credential == null || !credential.acceptsSessionStartedAt(rotated.startedAt())) {
+		// Art. 4.3: a family started before the ID was revoked, reissued or deleted is dead, even one
+		// that a sign-in racing the revocation wrote after the families were revoked.
+		if (credential == null || !credential.acceptsToken(rotated.generation(), rotated.startedAt())) {
 			this.sessions.revokeFamily(rotated.familyId(), "CREDENTIAL_REVOKED");
 			throw new ProblemException(HttpStatus.UNAUTHORIZED, "refresh-failed");
 		}

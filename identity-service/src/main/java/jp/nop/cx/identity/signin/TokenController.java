@@ -1,9 +1,9 @@
 package jp.nop.cx.identity.signin;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import jp.nop.cx.platform.web.ClientInfo;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -22,8 +22,8 @@ class TokenController {
 	}
 
 	@PostMapping("/api/v1/auth/token")
-	ResponseEntity<TokenResponse> token(@Valid @RequestBody SignInRequest request, HttpServletRequest http) {
-		return noStore(this.signIn.signIn(request.loginId(), request.password(), ClientAddress.of(http)));
+	ResponseEntity<TokenResponse> token(@Valid @RequestBody SignInRequest request, ClientInfo client) {
+		return noStore(this.signIn.signIn(request.loginId(), request.password(), client.address()));
 	}
 
 	@PostMapping("/api/v1/auth/refresh")

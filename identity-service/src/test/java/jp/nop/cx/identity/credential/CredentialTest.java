@@ -60,10 +60,11 @@ class CredentialTest {
 		assertThat(admin.status()).isEqualTo(CredentialStatus.COMPROMISED);
 		assertThat(admin.canSignIn()).isFalse();
 		assertThat(admin.passwordHash()).isNull();
-		assertThat(admin.acceptsTokenIssuedAt(reported.minusSeconds(1))).isFalse();
+		assertThat(admin.acceptsToken(0L, reported.minusSeconds(1))).isFalse();
 		assertThat(admin.raisedEvents()).last().isInstanceOfSatisfying(CredentialRevoked.class, (e) -> {
 			assertThat(e.reason()).isEqualTo("COMPROMISED");
 			assertThat(e.notBefore()).isEqualTo(reported);
+			assertThat(e.generation()).isEqualTo(1L);
 		});
 		assertThat(admin.compromise(reported.plusSeconds(1))).isFalse();
 	}
@@ -82,8 +83,37 @@ class CredentialTest {
 		admin.activate("{bcrypt}new", T0.plusSeconds(180));
 		assertThat(admin.status()).isEqualTo(CredentialStatus.ACTIVE);
 		assertThat(admin.activatedAt()).isEqualTo(T0.plusSeconds(1));
-		assertThat(admin.acceptsTokenIssuedAt(T0.plusSeconds(180))).isTrue();
-		assertThat(admin.acceptsTokenIssuedAt(T0.plusSeconds(119))).isFalse();
+		assertThat(admin.acceptsToken(admin.generation(), T0.plusSeconds(180))).isTrue();
+		assertThat(admin.acceptsToken(0L, T0.plusSeconds(180))).isFalse();
+	}
+
+	@Test
+	void aTokenOfTheGenerationBeforeARevocationIsRefusedWhateverItsTime() {
+		Credential admin = activeAdmin();
+		long before = admin.generation();
+		Instant second = T0.plusSeconds(60);
+
+		admin.compromise(second.plusMillis(400));
+		ActivationToken fresh = ActivationToken.generate();
+		admin.reissue(fresh, "https://portal/activate?token=" + fresh.value(), TTL, second.plusMillis(500));
+		admin.activate("{bcrypt}new", second.plusMillis(600));
+
+		// Issued in the same second, even a moment after the report (a sign-in racing it): refused.
+		assertThat(admin.acceptsToken(before, second.plusMillis(100))).isFalse();
+		assertThat(admin.acceptsToken(before, second.plusMillis(900))).isFalse();
+		assertThat(admin.acceptsToken(admin.generation(), second.plusMillis(700))).isTrue();
+	}
+
+	@Test
+	void aTokenWithoutGenerationIsComparedByTimeAndItsRevocationsSecondCountsAsOlder() {
+		Credential admin = activeAdmin();
+		admin.compromise(T0.plusSeconds(60).plusMillis(400));
+		ActivationToken fresh = ActivationToken.generate();
+		admin.reissue(fresh, "https://portal/activate?token=" + fresh.value(), TTL, T0.plusSeconds(120));
+		admin.activate("{bcrypt}new", T0.plusSeconds(180));
+
+		assertThat(admin.acceptsToken(null, T0.plusSeconds(120))).isFalse();
+		assertThat(admin.acceptsToken(null, T0.plusSeconds(121))).isTrue();
 	}
 
 	@Test

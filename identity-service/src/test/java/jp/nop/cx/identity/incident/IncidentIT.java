@@ -1,6 +1,7 @@
 package jp.nop.cx.identity.incident;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -114,6 +115,36 @@ class IncidentIT extends IdentityIT {
 		Tokens tokens = signIn(admin.loginId(), newPassword);
 		ApiClient.Response me = as(tokens.accessToken()).get("/api/v1/identity/me");
 		assertThat(me.text("status")).isEqualTo("ACTIVE");
+	}
+
+	@Test
+	void aTokenIssuedInTheSecondOfTheReportIsRefusedAndOneIssuedAfterTheReissueWorks() {
+		Account admin = activeAdmin();
+		Account member = activeMember(admin);
+		// Art. 4.3: everything below happens within one second of the clock.
+		Instant second = this.clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+		this.clock.set(second.plusMillis(100));
+		String stolen = signIn(member.loginId(), member.password()).accessToken();
+		this.clock.set(second.plusMillis(400));
+
+		assertThat(as(admin.accessToken()).post("/api/v1/identity/me/incidents",
+				Map.of("type", "STOLEN", "loginIds", List.of(member.loginId()), "detail", "盗難")).status())
+			.isEqualTo(202);
+		assertThat(as(stolen).get("/api/v1/identity/me").status()).isEqualTo(401);
+
+		this.clock.set(second.plusMillis(500));
+		assertThat(as(operatorToken()).post("/api/v1/identity/credentials/" + member.loginId() + "/reissue", null)
+			.status()).isEqualTo(200);
+		Issued issued = Issued.of(TopicProbe.await(EventType.CREDENTIAL_ISSUED.topic(),
+				(e) -> member.loginId().equals(e.body().path("loginId").asString())
+						&& "REISSUE".equals(e.body().path("purpose").asString())));
+		this.clock.set(second.plusMillis(600));
+		activate(issued.activationToken(), "再発行後の新しいパスワード-同じ秒");
+		this.clock.set(second.plusMillis(700));
+		String fresh = signIn(member.loginId(), "再発行後の新しいパスワード-同じ秒").accessToken();
+
+		assertThat(as(fresh).get("/api/v1/identity/me").status()).isEqualTo(200);
+		assertThat(as(stolen).get("/api/v1/identity/me").status()).isEqualTo(401);
 	}
 
 	@Test

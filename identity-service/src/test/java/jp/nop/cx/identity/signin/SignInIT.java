@@ -136,7 +136,7 @@ class SignInIT extends IdentityIT {
 		// Start of a fresh one-minute window, so all attempts fall into it.
 		this.clock.set(Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(2)).plusSeconds(10));
 		String client = newClientAddress();
-		ApiClient guesser = api().header("X-Forwarded-For", client + ", 10.0.0.1");
+		ApiClient guesser = api().header("X-Forwarded-For", client);
 		for (int i = 1; i <= 30; i++) {
 			assertThat(guesser.post("/api/v1/auth/token", Map.of("loginId", "cx-guess" + (i % 10) + "aa", "password",
 					"当てずっぽうのパスワード")).status()).as("attempt %d", i).isEqualTo(401);

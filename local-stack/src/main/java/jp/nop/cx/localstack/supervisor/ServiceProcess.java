@@ -43,6 +43,10 @@ public final class ServiceProcess {
 		List<String> options = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k",
 				"-XX:MaxRAM=1g", spec.gateway() ? "-Xmx384m" : "-Xmx320m", "-Dfile.encoding=UTF-8",
 				"-Dserver.port=" + spec.port(), "-Dmanagement.endpoint.health.probes.enabled=true"));
+		if (!spec.gateway()) {
+			// Reachable from this machine only: from outside, every request passes the gateway.
+			options.add("-Dserver.address=127.0.0.1");
+		}
 		String extra = env.get("CX_SERVICE_JAVA_OPTS");
 		if (extra != null && !extra.isBlank()) {
 			options.addAll(Arrays.asList(extra.trim().split("\\s+")));

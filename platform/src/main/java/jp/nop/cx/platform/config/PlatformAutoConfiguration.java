@@ -16,6 +16,9 @@ import jp.nop.cx.platform.outbox.OutboxProperties;
 import jp.nop.cx.platform.outbox.OutboxRelay;
 import jp.nop.cx.platform.outbox.OutboxRelayScheduler;
 import jp.nop.cx.platform.scheduling.JobLock;
+import jp.nop.cx.platform.security.RevocationFeed;
+import jp.nop.cx.platform.security.RevocationValidator;
+import jp.nop.cx.platform.security.RevokedCredentials;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,13 +30,18 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 
 /**
- * Clock and idempotent consumers for every service; the outbox, processed-event records and job
- * locks for the services with a MongoDB database (the gateway has none).
+ * Clock, idempotent consumers and the revocation check for every service; the outbox,
+ * processed-event records and job locks for the services with a MongoDB database (the gateway
+ * has none).
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
 		"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
@@ -59,6 +67,49 @@ public class PlatformAutoConfiguration {
 	@ConditionalOnMissingBean
 	EventConsumers eventConsumers(ObjectMapper objectMapper, ObjectProvider<ProcessedEvents> processed) {
 		return new EventConsumers(objectMapper, processed.getIfAvailable(InMemoryProcessedEvents::new));
+	}
+
+	/**
+	 * Art. 4.3: the revocation set and the validator that refuses revoked tokens (Boot adds every
+	 * {@code OAuth2TokenValidator<Jwt>} bean to the JWT decoder, servlet or reactive), in the
+	 * gateway and every service alike (ADR 0007-revocation).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.security.oauth2.jwt.Jwt")
+	static class RevocationConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RevokedCredentials revokedCredentials() {
+			return new RevokedCredentials();
+		}
+
+		@Bean
+		OAuth2TokenValidator<Jwt> revocationValidator(RevokedCredentials revoked) {
+			return new RevocationValidator(revoked);
+		}
+
+		/**
+		 * Every instance reads {@code credential-revoked} itself and is not ready before it has
+		 * read the whole topic ({@code revocations} in the readiness group, PlatformDefaults).
+		 * The gateway switches it off: it reads the topic with its other state topics.
+		 */
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnProperty(name = "cx.security.revocation-feed.enabled", matchIfMissing = true)
+		static class RevocationFeedConfiguration {
+
+			@Bean
+			RevocationFeed revocationFeed(KafkaProperties kafka, RevokedCredentials revoked,
+					ObjectMapper objectMapper) {
+				return new RevocationFeed(kafka.buildConsumerProperties(), revoked, objectMapper);
+			}
+
+			@Bean
+			@ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+			HealthIndicator revocationsHealthIndicator(RevocationFeed feed) {
+				return () -> (feed.isLoaded() ? Health.up() : Health.down()).withDetails(feed.progress()).build();
+			}
+		}
 	}
 
 	@Configuration(proxyBeanMethods = false)

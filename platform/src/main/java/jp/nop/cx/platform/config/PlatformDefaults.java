@@ -49,6 +49,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
 		defaults.put("server.shutdown", "graceful");
 		defaults.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
 				"${CX_JWKS_URI:http://localhost:8082/api/v1/auth/jwks}");
+		// With jwk-set-uri set, Boot uses issuer-uri only to check iss: no discovery request is made.
+		defaults.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", "${CX_JWT_ISSUER:cx-identity}");
 		defaults.put("spring.security.oauth2.resourceserver.jwt.jws-algorithms", "RS256");
 		defaults.put("spring.security.oauth2.resourceserver.jwt.authorities-claim-name", "roles");
 		defaults.put("spring.security.oauth2.resourceserver.jwt.authority-prefix", "ROLE_");
@@ -58,9 +60,13 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
 		defaults.put("management.endpoint.health.show-components", "always");
 		defaults.put("management.health.binders.enabled", "false");
 		// Not ready without the database; the gateway, which has none, names its own group.
-		defaults.put("management.endpoint.health.group.readiness.include", "readinessState,mongo");
+		// Nor before it has read every revocation (Art. 4.3): it would accept revoked tokens.
+		defaults.put("management.endpoint.health.group.readiness.include", "readinessState,mongo,revocations");
 		defaults.put("management.tracing.sampling.probability", "1.0");
 		defaults.put("management.tracing.propagation.type", "w3c");
+		// Art. 4.3, SPEC section 5: X-Forwarded-For is believed only from these peers (a regex on
+		// the peer address; the gateway in the local stack). The gateway uses the same setting.
+		defaults.put("cx.http.trusted-proxies", "${CX_TRUSTED_PROXIES:127\\.0\\.0\\.1|0:0:0:0:0:0:0:1|::1}");
 		defaults.put("logging.pattern.correlation", "[%X{traceId:-},%X{spanId:-}] ");
 		MapPropertySource source = new MapPropertySource("cxPlatformDefaults", defaults);
 		// Below everything, even SpringApplication's own default properties.

@@ -7,6 +7,8 @@ import java.util.Map;
 import jp.nop.cx.platform.security.CxPrincipalArgumentResolver;
 import jp.nop.cx.platform.security.ProblemSecurityHandlers;
 import jp.nop.cx.platform.security.SecurityRules;
+import jp.nop.cx.platform.client.ClientAddressResolver;
+import jp.nop.cx.platform.web.ClientInfoArgumentResolver;
 import jp.nop.cx.platform.web.ProblemHandler;
 import jp.nop.cx.platform.web.RequestSizeLimitFilter;
 import tools.jackson.databind.ObjectMapper;
@@ -57,11 +59,18 @@ public class PlatformWebAutoConfiguration {
 	}
 
 	@Bean
-	WebMvcConfigurer cxPrincipalResolver() {
+	@ConditionalOnMissingBean
+	ClientAddressResolver clientAddressResolver(HttpLimitsProperties http) {
+		return new ClientAddressResolver(http.trustedProxies());
+	}
+
+	@Bean
+	WebMvcConfigurer cxPrincipalResolver(ClientAddressResolver clientAddresses) {
 		return new WebMvcConfigurer() {
 			@Override
 			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
 				resolvers.add(new CxPrincipalArgumentResolver());
+				resolvers.add(new ClientInfoArgumentResolver(clientAddresses));
 			}
 		};
 	}

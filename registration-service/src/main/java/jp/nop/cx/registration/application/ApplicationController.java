@@ -2,15 +2,14 @@ package jp.nop.cx.registration.application;
 
 import java.net.URI;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jp.nop.cx.platform.security.CxPrincipal;
+import jp.nop.cx.platform.web.ClientInfo;
 import jp.nop.cx.registration.Listing;
 import jp.nop.cx.registration.partner.Partner;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,8 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/registrations")
 class ApplicationController {
 
-	private static final int MAX_USER_AGENT = 512;
-
 	private final ApplicationService applications;
 
 	ApplicationController(ApplicationService applications) {
@@ -34,8 +31,8 @@ class ApplicationController {
 	}
 
 	@PostMapping
-	ResponseEntity<Submitted> apply(@Valid @RequestBody ApplicationForm form, HttpServletRequest request) {
-		Partner application = this.applications.submit(form, clientIp(request), userAgent(request));
+	ResponseEntity<Submitted> apply(@Valid @RequestBody ApplicationForm form, ClientInfo client) {
+		Partner application = this.applications.submit(form, client.address(), client.userAgent());
 		return ResponseEntity.created(URI.create("/api/v1/registrations/" + application.id()))
 			.body(new Submitted(application.id(), ApplicationStatus.SUBMITTED));
 	}
@@ -60,23 +57,6 @@ class ApplicationController {
 	@PostMapping("/{id}/rejection")
 	ApplicationView reject(@PathVariable String id, @Valid @RequestBody RejectionForm form, CxPrincipal operator) {
 		return this.applications.reject(id, form.reason(), operator.loginId());
-	}
-
-	/** The applicant's address as the gateway saw it: first X-Forwarded-For hop, else the peer. */
-	private static String clientIp(HttpServletRequest request) {
-		String forwarded = request.getHeader("X-Forwarded-For");
-		if (forwarded != null && !forwarded.isBlank()) {
-			String first = forwarded.split(",", 2)[0].strip();
-			if (!first.isEmpty() && first.length() <= 64) {
-				return first;
-			}
-		}
-		return request.getRemoteAddr();
-	}
-
-	private static String userAgent(HttpServletRequest request) {
-		String agent = request.getHeader(HttpHeaders.USER_AGENT);
-		return (agent != null && agent.length() > MAX_USER_AGENT) ? agent.substring(0, MAX_USER_AGENT) : agent;
 	}
 
 	record Submitted(String id, ApplicationStatus status) {

@@ -2,15 +2,14 @@ package jp.nop.cx.terms.acceptance;
 
 import java.util.List;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jp.nop.cx.platform.security.CxPrincipal;
+import jp.nop.cx.platform.web.ClientInfo;
 import jp.nop.cx.terms.version.TermsVersion;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,9 +35,9 @@ class AcceptanceController {
 	 */
 	@PostMapping
 	ResponseEntity<AcceptanceView> accept(@Valid @RequestBody AcceptRequest request, CxPrincipal principal,
-			HttpServletRequest http) {
-		Acceptor acceptor = Acceptor.user(principal.requirePartnerId(), principal.loginId(), http.getRemoteAddr(),
-				http.getHeader(HttpHeaders.USER_AGENT));
+			ClientInfo client) {
+		Acceptor acceptor = Acceptor.user(principal.requirePartnerId(), principal.loginId(), client.address(),
+				client.userAgent());
 		Recorded recorded = this.acceptances.recordExplicit(acceptor, request.version(), request.supplementVersions());
 		return ResponseEntity.status(recorded.changed() ? HttpStatus.CREATED : HttpStatus.OK)
 			.body(AcceptanceView.of(recorded.acceptance()));

@@ -1,5 +1,7 @@
 package jp.nop.cx.terms.acceptance;
 
+import jp.nop.cx.platform.client.ClientAddressResolver;
+
 /**
  * Who accepted, and from where: the partner, the login ID that acted for it (Art. 4.2: acts by a
  * partner's ID are the partner's own; none for an applicant, who has no ID yet), the client's
@@ -7,16 +9,12 @@ package jp.nop.cx.terms.acceptance;
  */
 public record Acceptor(String partnerId, String loginId, String clientIp, String userAgent, String applicationId) {
 
-	/** Long enough for any real user agent; bounded so a client cannot bloat the evidence. */
-	static final int MAX_USER_AGENT = 512;
-
 	public Acceptor {
 		if (partnerId == null || partnerId.isBlank()) {
 			throw new IllegalArgumentException("An acceptance is always a partner's");
 		}
-		if (userAgent != null && userAgent.length() > MAX_USER_AGENT) {
-			userAgent = userAgent.substring(0, MAX_USER_AGENT);
-		}
+		// Also those that came in events: bounded so no client can bloat the evidence.
+		userAgent = ClientAddressResolver.userAgent(userAgent);
 	}
 
 	/** A user of the portal acting for their partner. */

@@ -1,0 +1,21 @@
+package jp.nop.cx.enforcement;
+
+import jp.nop.cx.test.ApiClient;
+import jp.nop.cx.test.security.RevocationContract;
+
+/**
+ * Art. 4.3: this service refuses a revoked token itself, even one of the revocation's own
+ * second, and a token of another issuer; it is ready only with the revocations read.
+ */
+class RevocationIT extends EnforcementIT implements RevocationContract {
+
+	@Override
+	public ApiClient api() {
+		return anonymous();
+	}
+
+	@Override
+	public String partnerEndpoint() {
+		return "/api/v1/enforcement/me/standing";
+	}
+}

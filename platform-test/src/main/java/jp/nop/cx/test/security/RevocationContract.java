@@ -1,0 +1,80 @@
+package jp.nop.cx.test.security;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import jp.nop.cx.events.CredentialRevoked;
+import jp.nop.cx.events.EventType;
+import jp.nop.cx.test.ApiClient;
+import jp.nop.cx.test.TestTokens;
+import jp.nop.cx.test.TopicProbe;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Art. 4.3 as one test every service runs: a token revoked through {@code credential-revoked} is
+ * refused by the service itself, not only by the gateway, even one issued in the same second as
+ * the revocation; a token of the next credential generation works; a token of another issuer is
+ * refused; and the service is ready only once it has read the revocations.
+ * <p>
+ * A service's {@code RevocationIT} implements this interface and keeps extending its module's IT
+ * base class (one Spring context), naming one partner endpoint a valid token gets an answer
+ * from (any but 401).
+ */
+public interface RevocationContract {
+
+	/** How long a published revocation may take to reach the service under test. */
+	Duration PROPAGATION = Duration.ofSeconds(5);
+
+	/** An anonymous client of the service under test. */
+	ApiClient api();
+
+	/** A path a partner administrator's valid token gets an answer other than 401 from. */
+	String partnerEndpoint();
+
+	@Test
+	default void aTokenIssuedInTheSecondOfTheRevocationIsRefusedAndOneOfTheNextGenerationWorks() {
+		String partnerId = "p-revoked-" + UUID.randomUUID();
+		String loginId = "cx-" + UUID.randomUUID().toString().substring(0, 8);
+		// A fixed clock: the sign-in, the report and the new sign-in all fall in one second.
+		Instant second = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		String stolen = TestTokens.partnerAdminOfGeneration(partnerId, loginId, 0, second.plusMillis(100));
+		assertThat(api().as(stolen).get(partnerEndpoint()).status()).isNotEqualTo(401);
+
+		Instant reported = second.plusMillis(400);
+		TopicProbe.publish(EventType.CREDENTIAL_REVOKED.topic(), partnerId, UUID.randomUUID().toString(),
+				EventType.CREDENTIAL_REVOKED.ceType(),
+				new CredentialRevoked(partnerId, loginId, "COMPROMISED", reported, reported, 1L));
+
+		await().atMost(PROPAGATION)
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> api().as(stolen).get(partnerEndpoint()).status() == 401);
+		String reissued = TestTokens.partnerAdminOfGeneration(partnerId, loginId, 1, second.plusMillis(700));
+		assertThat(api().as(reissued).get(partnerEndpoint()).status()).isNotEqualTo(401);
+		assertThat(api().as(TestTokens.partnerMember(partnerId)).get(partnerEndpoint()).status()).isNotEqualTo(401);
+	}
+
+	@Test
+	default void aTokenOfAnotherIssuerIsRefused() {
+		String partnerId = "p-issuer-" + UUID.randomUUID();
+		assertThat(api().as(TestTokens.partnerAdmin(partnerId)).get(partnerEndpoint()).status()).isNotEqualTo(401);
+		assertThat(api().as(TestTokens.fromIssuer("https://attacker.example", partnerId))
+			.get(partnerEndpoint())
+			.status()).isEqualTo(401);
+	}
+
+	@Test
+	default void theServiceIsReadyOnlyWithTheRevocationsRead() {
+		await().atMost(PROPAGATION).untilAsserted(() -> {
+			ApiClient.Response readiness = api().get("/actuator/health/readiness");
+			assertThat(readiness.status()).as(readiness.raw()).isEqualTo(200);
+			assertThat(readiness.json().path("components").path("revocations").path("status").asString())
+				.as(readiness.raw())
+				.isEqualTo("UP");
+		});
+	}
+}
