@@ -31,7 +31,7 @@ import static org.awaitility.Awaitility.await;
  * stub services; one Spring context for every IT of the module. The clock stands still unless a
  * test moves it; each test starts at the real time.
  */
-@CxIntegrationTest(properties = { "cx.gateway.resilience.time-limit=2s", "cx.gateway.resilience.retry-after=5s",
+@CxIntegrationTest(properties = { "cx.gateway.resilience.time-limit=10s", "cx.gateway.resilience.retry-after=5s",
 		"cx.gateway.rate-limit.anonymous.requests-per-second=10", "cx.gateway.rate-limit.anonymous.burst=20",
 		"cx.gateway.rate-limit.excessive-load.rejections=20", "cx.gateway.rate-limit.excessive-load.window=10s" })
 @Import(GatewayIntegrationTest.TestInfrastructure.class)
@@ -43,11 +43,20 @@ abstract class GatewayIntegrationTest {
 
 	private static volatile boolean warmedUp;
 
+	/**
+	 * The time limit of every route, as in production: a shared, loaded test machine may take
+	 * seconds to pass a healthy answer on, which must never count as slow.
+	 */
+	static final Duration TIME_LIMIT = Duration.ofSeconds(10);
+
 	/** A port nothing listens on: a service that was stopped. */
 	static final int CLOSED_PORT = closedPort();
 
 	/** Routed (by a test-only route with a circuit breaker) to {@link #CLOSED_PORT}. */
 	static final String STOPPED_SERVICE_PATH = "/api/v1/stopped-service";
+
+	/** Routed (by a test-only route with its own breaker) to the notification stub, for slow answers. */
+	static final String SLOW_SERVICE_PATH = "/api/v1/slow-service";
 
 	@LocalServerPort
 	int port;
@@ -60,8 +69,11 @@ abstract class GatewayIntegrationTest {
 
 	@DynamicPropertySource
 	static void stubServices(DynamicPropertyRegistry registry) {
-		StubServices.NAMES.forEach((name) -> registry.add("cx.gateway.services." + name + ".url",
-				() -> SERVICES.url(name)));
+		StubServices.NAMES.forEach((name) -> {
+			registry.add("cx.gateway.services." + name + ".url", () -> SERVICES.url(name));
+			// The stubs answer their readiness on the same port as everything else.
+			registry.add("cx.gateway.services." + name + ".management-url", () -> SERVICES.url(name));
+		});
 	}
 
 	@BeforeEach
@@ -125,6 +137,12 @@ abstract class GatewayIntegrationTest {
 								.setFallbackUri("forward:/fallback/service-unavailable")))
 							.metadata("capability", "registration")
 							.uri("http://127.0.0.1:" + CLOSED_PORT))
+				.route("slow-service",
+						(r) -> r.path(SLOW_SERVICE_PATH + "/**")
+							.filters((f) -> f.circuitBreaker((c) -> c.setName("slow-service")
+								.setFallbackUri("forward:/fallback/service-unavailable")))
+							.metadata("capability", "registration")
+							.uri(SERVICES.url("notification")))
 				.build();
 		}
 	}

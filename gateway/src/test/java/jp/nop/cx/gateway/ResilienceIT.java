@@ -12,12 +12,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ResilienceIT extends GatewayIntegrationTest {
 
 	@Test
-	void aStoppedServiceAnswers503ProblemWellUnderTwoSeconds() {
+	void aStoppedServiceAnswersA503ProblemWellWithinTheTimeLimit() {
 		long started = System.nanoTime();
 		Response response = gateway().as(TestTokens.partnerAdmin(unique("p"))).get(STOPPED_SERVICE_PATH + "/anything");
 		Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-		assertThat(took).isLessThan(Duration.ofSeconds(2));
+		assertThat(took).isLessThan(TIME_LIMIT.dividedBy(2));
 		assertThat(response.status()).isEqualTo(503);
 		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
 		assertThat(response.header("Retry-After")).isEqualTo("5");
@@ -45,8 +45,8 @@ class ResilienceIT extends GatewayIntegrationTest {
 		assertThat(response.status()).isEqualTo(503);
 		assertThat(response.text("type")).isEqualTo("https://cx.nop.jp/problems/service-unavailable");
 		assertThat(response.text("route")).isEqualTo("notifications");
-		// Time limit 2 s in the tests (default 10 s); the stub would take 6 s.
-		assertThat(took).isBetween(Duration.ofMillis(1900), StubServices.SLOW.minusSeconds(2));
+		// Time limit 10 s; the stub would take 30 s.
+		assertThat(took).isBetween(TIME_LIMIT.minusMillis(100), StubServices.SLOW.minusSeconds(5));
 	}
 
 	@Test

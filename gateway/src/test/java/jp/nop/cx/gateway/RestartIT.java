@@ -72,7 +72,10 @@ class RestartIT extends GatewayIntegrationTest {
 	private static ConfigurableApplicationContext startGateway(String... extra) {
 		// Details show the loading progress per partition if the test fails.
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--management.endpoint.health.show-details=always"));
-		StubServices.NAMES.forEach((name) -> args.add("--cx.gateway.services." + name + ".url=" + SERVICES.url(name)));
+		StubServices.NAMES.forEach((name) -> {
+			args.add("--cx.gateway.services." + name + ".url=" + SERVICES.url(name));
+			args.add("--cx.gateway.services." + name + ".management-url=" + SERVICES.url(name));
+		});
 		args.addAll(List.of(extra));
 		return new SpringApplicationBuilder(GatewayApplication.class).initializers(new CxInfrastructureInitializer())
 			.run(args.toArray(String[]::new));

@@ -27,11 +27,15 @@ import com.sun.net.httpserver.HttpServer;
  * Five JDK HTTP servers playing registration, identity, terms, enforcement and notification:
  * each records what it receives and answers {@code {"service": name, ...}}, and answers its own
  * readiness endpoint UP or DOWN as a test decides. A path containing {@code /slow} is answered
- * only after {@link #SLOW}; a path containing {@code /unavailable} gets the service's own 503.
+ * only after {@link #SLOW}; a path containing {@code /unavailable} gets the service's own 503. A
+ * request with {@code gather=<key>&of=<n>} is held until n requests of that key are in the service
+ * at once (or {@link #GATHER_WAIT} has passed), so a test can be sure they were concurrent.
  */
 final class StubServices {
 
-	static final Duration SLOW = Duration.ofSeconds(6);
+	static final Duration SLOW = Duration.ofSeconds(30);
+
+	static final Duration GATHER_WAIT = Duration.ofSeconds(5);
 
 	static final Set<String> NAMES = Set.of("registration", "identity", "terms", "enforcement", "notification");
 
@@ -42,6 +46,8 @@ final class StubServices {
 		thread.setDaemon(true);
 		return thread;
 	});
+
+	private final Map<String, CountDownLatch> gatherings = new ConcurrentHashMap<>();
 
 	/** Released when a test ends, so slow answers do not outlive it. */
 	private volatile CountDownLatch slowRelease = new CountDownLatch(1);
@@ -136,12 +142,38 @@ final class StubServices {
 			if (uri.contains("/slow")) {
 				awaitRelease();
 			}
+			gather(exchange.getRequestURI().getRawQuery());
 			if (uri.contains("/unavailable")) {
 				respond(exchange, 503, "{\"service\":\"" + this.name + "\",\"own\":true}", Map.of("Retry-After", "7"));
 				return;
 			}
 			respond(exchange, 200, "{\"service\":\"" + this.name + "\",\"method\":\"" + exchange.getRequestMethod()
 					+ "\",\"uri\":\"" + uri.replace("\"", "") + "\"}", Map.of());
+		}
+
+		private void gather(String query) {
+			Map<String, String> parameters = new TreeMap<>();
+			if (query != null) {
+				for (String pair : query.split("&")) {
+					int eq = pair.indexOf('=');
+					if (eq > 0) {
+						parameters.put(pair.substring(0, eq), pair.substring(eq + 1));
+					}
+				}
+			}
+			String key = parameters.get("gather");
+			if (key == null) {
+				return;
+			}
+			CountDownLatch gathering = StubServices.this.gatherings.computeIfAbsent(key,
+					(k) -> new CountDownLatch(Integer.parseInt(parameters.getOrDefault("of", "1"))));
+			gathering.countDown();
+			try {
+				gathering.await(GATHER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 
 		private void awaitRelease() {

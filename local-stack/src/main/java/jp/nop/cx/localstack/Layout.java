@@ -67,8 +67,16 @@ public record Layout(Path root) {
 		return logsDir().resolve(component + ".log");
 	}
 
-	/** A service of the platform: its module name (= jar and log name) and its fixed local port. */
+	/**
+	 * A service of the platform: its module name (= jar and log name) and its fixed local port; its
+	 * actuator (health, metrics) is on {@link #managementPort()}.
+	 */
 	public record ServiceSpec(String name, int port, boolean gateway) {
+
+		/** The public port + 1000, as the platform's defaults derive it (docs/platform-guide.md). */
+		public int managementPort() {
+			return this.port + 1000;
+		}
 	}
 
 }

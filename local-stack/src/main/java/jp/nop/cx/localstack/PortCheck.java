@@ -27,6 +27,9 @@ public final class PortCheck {
 		for (Layout.ServiceSpec service : Layout.SERVICES) {
 			ports.add(new PortUse(service.port(), service.name()));
 		}
+		for (Layout.ServiceSpec service : Layout.SERVICES) {
+			ports.add(new PortUse(service.managementPort(), service.name() + " management"));
+		}
 		return ports;
 	}
 

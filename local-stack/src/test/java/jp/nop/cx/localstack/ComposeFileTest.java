@@ -29,7 +29,13 @@ class ComposeFileTest {
 
 	private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
-	private static final Set<String> INFRASTRUCTURE = Set.of("kafka", "mongo", "mailpit");
+	private static final Set<String> INFRASTRUCTURE = Set.of("kafka", "kafka-acls", "mongo", "mailpit", "prometheus");
+
+	/** One-shot infrastructure: it runs to completion instead of staying healthy. */
+	private static final String KAFKA_ACLS = "kafka-acls";
+
+	/** What may publish a port to the host at all (the API, and the mail catcher's page). */
+	private static final Set<String> PUBLISHED = Set.of("gateway", "mailpit");
 
 	/** Spring Boot properties passed through relaxed binding that the services rely on. */
 	private static final Set<String> SPRING_SETTINGS = Set.of("SPRING_MAIL_HOST", "SPRING_MAIL_PORT",
@@ -73,16 +79,44 @@ class ComposeFileTest {
 
 	@Test
 	@SuppressWarnings("unchecked")
-	void everyServiceHasAReadinessHealthCheckOnItsOwnPort() {
+	void everyServiceHasAReadinessHealthCheckOnItsManagementPort() {
 		for (Layout.ServiceSpec service : Layout.SERVICES) {
 			Map<String, Object> health = (Map<String, Object>) services.get(service.name()).get("healthcheck");
 			assertThat(health).as(service.name()).isNotNull();
 			assertThat(health.get("test").toString()).as(service.name())
-				.contains("http://localhost:" + service.port() + "/actuator/health/readiness");
+				.contains("http://localhost:" + service.managementPort() + "/actuator/health/readiness");
 		}
 		for (String infra : INFRASTRUCTURE) {
-			assertThat(services.get(infra).get("healthcheck")).as(infra).isNotNull();
+			if (!infra.equals(KAFKA_ACLS)) {
+				assertThat(services.get(infra).get("healthcheck")).as(infra).isNotNull();
+			}
 		}
+	}
+
+	@Test
+	void prometheusScrapesEveryServiceOnItsManagementPort() throws IOException {
+		assertThat(services.get("prometheus").get("volumes").toString())
+			.contains("./ops/prometheus.yml:/etc/prometheus/prometheus.yml");
+		String scrape = Files.readString(ROOT.resolve("ops/prometheus.yml"));
+		assertThat(scrape).contains("metrics_path: /actuator/prometheus");
+		for (Layout.ServiceSpec service : Layout.SERVICES) {
+			assertThat(scrape).as(service.name()).contains("- " + service.name() + ":" + service.managementPort());
+		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void onlyTheGatewayAndTheMailPagePublishPortsAndNeverAManagementPort() {
+		services.forEach((name, service) -> {
+			Object ports = service.get("ports");
+			if (ports != null) {
+				assertThat(PUBLISHED).as("%s publishes %s", name, ports).contains(name);
+				for (Layout.ServiceSpec spec : Layout.SERVICES) {
+					assertThat(ports.toString()).as(name).doesNotContain(":" + spec.managementPort());
+				}
+			}
+		});
+		assertThat(services.get("gateway").get("ports").toString()).contains("8080:8080");
 	}
 
 	@Test
@@ -92,9 +126,14 @@ class ComposeFileTest {
 			Map<String, Map<String, Object>> dependsOn = (Map<String, Map<String, Object>>) services
 				.get(service.name())
 				.get("depends_on");
-			assertThat(dependsOn).as(service.name()).containsKey("kafka");
-			dependsOn.values()
-				.forEach((condition) -> assertThat(condition).containsEntry("condition", "service_healthy"));
+			// kafka-acls runs once the broker is healthy; services start after it completed.
+			assertThat(dependsOn).as(service.name()).containsEntry(KAFKA_ACLS,
+					Map.of("condition", "service_completed_successfully"));
+			dependsOn.forEach((name, condition) -> {
+				if (!name.equals(KAFKA_ACLS)) {
+					assertThat(condition).as(service.name() + " -> " + name).containsEntry("condition", "service_healthy");
+				}
+			});
 			if (service.name().equals("gateway")) {
 				assertThat(dependsOn.keySet()).containsAll(Layout.SERVICES.stream()
 					.map(Layout.ServiceSpec::name)
@@ -106,6 +145,8 @@ class ComposeFileTest {
 			}
 		}
 		assertThat(((Map<String, Object>) services.get("notification-service").get("depends_on"))).containsKey("mailpit");
+		assertThat(((Map<String, Map<String, Object>>) services.get(KAFKA_ACLS).get("depends_on")).get("kafka"))
+			.containsEntry("condition", "service_healthy");
 	}
 
 	@Test
@@ -122,7 +163,7 @@ class ComposeFileTest {
 					continue;
 				}
 				boolean placeholder = serviceSources.contains("${" + name + ":") || serviceSources.contains("${" + name + "}")
-						|| platformDefaults.contains("${" + name + ":");
+						|| platformDefaults.contains("${" + name + ":") || platformDefaults.contains("${" + name + "}");
 				if (!placeholder && !boundByConfigurationProperties(name, serviceSources)) {
 					unread.add(name);
 				}
@@ -168,16 +209,70 @@ class ComposeFileTest {
 
 	@Test
 	@SuppressWarnings("unchecked")
-	void eachServiceGetsItsOwnDatabase() {
+	void eachServiceSignsInToMongoAsItsOwnUserLimitedToItsOwnDatabase() throws IOException {
+		Map<String, Object> mongo = services.get("mongo");
+		Map<String, Object> mongoEnv = (Map<String, Object>) mongo.get("environment");
+		assertThat(String.valueOf(mongoEnv.get("MONGO_INITDB_ROOT_PASSWORD"))).startsWith("${CX_MONGO_ROOT_PASSWORD:?");
+		assertThat(mongo.get("volumes").toString())
+			.contains("./ops/mongo/10-cx-users.js:/docker-entrypoint-initdb.d/10-cx-users.js");
+		String users = Files.readString(ROOT.resolve("ops/mongo/10-cx-users.js"));
+		assertThat(users).contains("roles: [{ role: 'readWrite', db: database }]").doesNotContain("AnyDatabase");
+		// Authentication on a replica set needs a key file; mongod runs with it.
+		assertThat(Files.readString(ROOT.resolve("ops/mongo/start.sh"))).contains("--replSet rs0", "--keyFile");
 		for (Layout.ServiceSpec service : Layout.SERVICES) {
 			Object uri = ((Map<String, Object>) services.get(service.name()).get("environment")).get("CX_MONGODB_URI");
 			if (service.name().equals("gateway")) {
 				assertThat(uri).isNull();
 				continue;
 			}
-			String database = "cx-" + service.name().replace("-service", "");
-			assertThat(String.valueOf(uri)).as(service.name()).contains("mongodb://mongo:27017/" + database + "?");
+			String short_ = service.name().replace("-service", "");
+			String database = "cx-" + short_;
+			String password = "CX_MONGO_" + short_.toUpperCase() + "_PASSWORD";
+			assertThat(String.valueOf(uri)).as(service.name())
+				.startsWith("mongodb://" + service.name() + ":${" + password + ":?")
+				.contains("@mongo:27017/" + database + "?")
+				.contains("authSource=" + database);
+			assertThat(users).as(service.name())
+				.contains("'" + service.name() + "': ['" + database + "', '" + password + "']");
+			assertThat(String.valueOf(mongoEnv.get(password))).as(service.name()).startsWith("${" + password + ":?");
 		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void eachServiceAuthenticatesToKafkaAsItsOwnUserWithAcls() throws IOException {
+		Map<String, Object> kafka = (Map<String, Object>) services.get("kafka").get("environment");
+		// No listener without authentication, and nothing allowed without an ACL.
+		assertThat(String.valueOf(kafka.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP"))).doesNotContain(":PLAINTEXT");
+		assertThat(kafka).containsEntry("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND", "false")
+			.containsEntry("KAFKA_SUPER_USERS", "User:admin")
+			.containsEntry("KAFKA_AUTHORIZER_CLASS_NAME", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+		String users = String.valueOf(kafka.get("KAFKA_LISTENER_NAME_INTERNAL_PLAIN_SASL_JAAS_CONFIG"));
+		String acls = Files.readString(ROOT.resolve("ops/kafka/acls.sh"));
+		for (Layout.ServiceSpec service : Layout.SERVICES) {
+			String password = "CX_KAFKA_" + service.name().replace("-service", "").toUpperCase() + "_PASSWORD";
+			assertThat(users).as(service.name()).contains("user_" + service.name() + "=\"${" + password + ":?");
+			Map<String, Object> environment = (Map<String, Object>) services.get(service.name()).get("environment");
+			assertThat(environment).as(service.name()).containsEntry("CX_KAFKA_USERNAME", service.name());
+			assertThat(String.valueOf(environment.get("CX_KAFKA_PASSWORD"))).as(service.name())
+				.startsWith("${" + password + ":?");
+			assertThat(acls).as(service.name()).contains("[" + service.name() + "]=");
+		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void noPasswordIsWrittenInTheFile() {
+		services.forEach((name, service) -> {
+			Object environment = service.get("environment");
+			if (environment instanceof Map<?, ?> map) {
+				map.forEach((key, value) -> {
+					if (String.valueOf(key).contains("PASSWORD")) {
+						assertThat(String.valueOf(value)).as(name + " " + key).startsWith("${");
+					}
+				});
+			}
+		});
 	}
 
 	/** A relaxed-binding name such as CX_REGISTRATION_EXPORT_SERVICES_IDENTITY_URL under a declared prefix. */

@@ -18,6 +18,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.data.domain.Sort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -127,7 +128,7 @@ class TenantIsolationIT extends NotificationIT implements TenantIsolationContrac
 	}
 
 	@Test
-	void theReadinessProbeNeedsNoToken() {
-		assertThat(api().get("/actuator/health/readiness").status()).isEqualTo(200);
+	void theReadinessProbeNeedsNoTokenOnTheManagementPort(@LocalManagementPort int managementPort) {
+		assertThat(ApiClient.at(managementPort).get("/actuator/health/readiness").status()).isEqualTo(200);
 	}
 }

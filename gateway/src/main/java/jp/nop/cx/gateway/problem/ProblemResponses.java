@@ -56,6 +56,19 @@ public class ProblemResponses {
 
 	Map<String, Object> document(ServerWebExchange exchange, Problem problem) {
 		Locale locale = locale(exchange.getRequest().getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE));
+		return document(problem, locale,
+				(problem.instance() != null) ? problem.instance() : exchange.getRequest().getPath().value());
+	}
+
+	/**
+	 * The problem as JSON bytes, for answers given below Spring (the HTTP decoder's refusals),
+	 * where there is no exchange; {@code instance} is left out when {@code null}.
+	 */
+	byte[] body(Problem problem, String acceptLanguage, String instance) {
+		return this.objectMapper.writeValueAsBytes(document(problem, locale(acceptLanguage), instance));
+	}
+
+	private Map<String, Object> document(Problem problem, Locale locale, String instance) {
 		Map<String, Object> document = new LinkedHashMap<>();
 		document.put("type", TYPE_BASE + problem.code());
 		document.put("title",
@@ -66,8 +79,9 @@ public class ProblemResponses {
 		if (detail != null) {
 			document.put("detail", detail);
 		}
-		document.put("instance",
-				(problem.instance() != null) ? problem.instance() : exchange.getRequest().getPath().value());
+		if (instance != null) {
+			document.put("instance", instance);
+		}
 		problem.members().forEach(document::putIfAbsent);
 		return document;
 	}

@@ -15,6 +15,7 @@ import org.springframework.boot.health.contributor.ReactiveHealthContributor;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -22,10 +23,15 @@ import org.springframework.web.reactive.function.client.WebClient;
  * SPEC section 6: the gateway's readiness ({@code /actuator/health/readiness}) is UP only when it
  * has loaded the enforcement state ({@code enforcementState}) and every service it routes to is
  * ready itself ({@code downstreams}). Liveness depends on neither: a gateway waiting for a service
- * is alive and must not be restarted for it.
+ * is alive and must not be restarted for it. Each service is asked on its management port.
  */
 @Configuration(proxyBeanMethods = false)
 class ReadinessConfiguration {
+
+	@Bean
+	PublicProbesFilter publicProbesFilter(Environment environment) {
+		return new PublicProbesFilter(environment);
+	}
 
 	@Bean
 	ReactiveHealthIndicator enforcementStateHealthIndicator(StateLoading loading) {
@@ -43,7 +49,7 @@ class ReadinessConfiguration {
 		Map<String, ReactiveHealthContributor> each = new TreeMap<>();
 		services.services()
 			.forEach((name, service) -> each.put(name,
-					new DownstreamReadiness(service.resolve(properties.downstreamPath()), client, objectMapper,
+					new DownstreamReadiness(service.resolveManagement(properties.downstreamPath()), client, objectMapper,
 							properties.downstreamTimeout(), properties.downstreamCacheTtl())));
 		return CompositeReactiveHealthContributor.fromMap(each);
 	}

@@ -1,5 +1,8 @@
 package jp.nop.cx.gateway.routing;
 
+import java.io.IOException;
+import java.util.concurrent.TimeoutException;
+
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import jp.nop.cx.gateway.problem.Problem;
@@ -34,9 +37,17 @@ class RoutingConfiguration {
 	/** Where each route's {@code CircuitBreaker} filter forwards when its service fails. */
 	static final String FALLBACK_PATH = "/fallback/service-unavailable";
 
+	/**
+	 * One breaker per route that opens only when the service fails: it does not connect, breaks the
+	 * connection, or does not answer within the time limit. Everything else that can end a call
+	 * (a limit of the gateway's own, a client that went away) says nothing about the service and is
+	 * not counted; the service's own answers, 5xx included, are answers (ADR 0007). No bulkhead:
+	 * {@code spring.cloud.circuitbreaker.bulkhead.resilience4j.enabled=false}.
+	 */
 	@Bean
 	Customizer<ReactiveResilience4JCircuitBreakerFactory> routeCircuitBreakers(ResilienceProperties resilience) {
 		CircuitBreakerConfig breaker = CircuitBreakerConfig.custom()
+			.recordException(RoutingConfiguration::serviceFailed)
 			.failureRateThreshold(resilience.failureRateThreshold())
 			.slidingWindowSize(resilience.slidingWindowSize())
 			.minimumNumberOfCalls(resilience.minimumNumberOfCalls())
@@ -45,6 +56,16 @@ class RoutingConfiguration {
 		TimeLimiterConfig timeLimit = TimeLimiterConfig.custom().timeoutDuration(resilience.timeLimit()).build();
 		return (factory) -> factory.configureDefault(
 				(id) -> new Resilience4JConfigBuilder(id).circuitBreakerConfig(breaker).timeLimiterConfig(timeLimit).build());
+	}
+
+	/** Whether a call's failure is the service's: no connection, a broken one, no answer in time. */
+	static boolean serviceFailed(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof IOException || cause instanceof TimeoutException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

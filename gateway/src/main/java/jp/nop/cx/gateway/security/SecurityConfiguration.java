@@ -44,8 +44,11 @@ class SecurityConfiguration {
 			"/api/v1/terms/versions/**", "/api/v1/terms/effective", "/api/v1/terms/supplements",
 			"/api/v1/terms/supplements/**", "/api/v1/service-status" };
 
-	static final String[] ACTUATOR = { "/actuator/health", "/actuator/health/**", "/actuator/info",
-			"/actuator/prometheus" };
+	/**
+	 * Actuator: everything on the management port; on the public port only the two probes exist
+	 * (PublicProbesFilter), and any other actuator path is a 404 problem, not a 401.
+	 */
+	static final String[] ACTUATOR = { "/actuator", "/actuator/**", "/livez", "/readyz" };
 
 	@Bean
 	SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ProblemResponses problems) {

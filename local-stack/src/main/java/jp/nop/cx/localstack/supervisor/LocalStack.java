@@ -179,7 +179,9 @@ public final class LocalStack {
 
 	/**
 	 * One round of readiness probes; the gateway is probed only once the backends are ready (its
-	 * readiness waits for them anyway). Returns whether everything is ready.
+	 * readiness waits for them anyway). Backends are asked on their management ports, the gateway
+	 * on its public port, where SPEC section 6 promises its readiness. Returns whether everything
+	 * is ready.
 	 */
 	private boolean probeOnce(Readiness readiness, Set<String> ready) {
 		Map<ServiceProcess, CompletableFuture<Boolean>> probes = new LinkedHashMap<>();
@@ -194,7 +196,8 @@ public final class LocalStack {
 				throw new ServiceDied(service);
 			}
 			if (!service.spec().gateway() || backendsReady) {
-				probes.put(service, readiness.probe(service.spec().port()));
+				probes.put(service, readiness
+					.probe(service.spec().gateway() ? service.spec().port() : service.spec().managementPort()));
 			}
 		}
 		for (Map.Entry<ServiceProcess, CompletableFuture<Boolean>> probe : probes.entrySet()) {
@@ -242,6 +245,9 @@ public final class LocalStack {
 		Console.blank();
 		if (withServices) {
 			Console.line("  Gateway            http://localhost:8080");
+		}
+		if (withServices) {
+			Console.line("  Actuator, metrics  http://localhost:9080-9085/actuator/prometheus   (public port + 1000)");
 		}
 		Console.line("  Mail (web + API)   http://localhost:8025");
 		Console.line("  Kafka bootstrap    localhost:9092");

@@ -42,10 +42,12 @@ public final class ServiceProcess {
 	static List<String> jvmOptions(Layout.ServiceSpec spec, Map<String, String> env) {
 		List<String> options = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k",
 				"-XX:MaxRAM=1g", spec.gateway() ? "-Xmx384m" : "-Xmx320m", "-Dfile.encoding=UTF-8",
-				"-Dserver.port=" + spec.port(), "-Dmanagement.endpoint.health.probes.enabled=true"));
+				"-Dserver.port=" + spec.port(), "-Dmanagement.server.port=" + spec.managementPort(),
+				"-Dmanagement.endpoint.health.probes.enabled=true"));
 		if (!spec.gateway()) {
 			// Reachable from this machine only: from outside, every request passes the gateway.
 			options.add("-Dserver.address=127.0.0.1");
+			options.add("-Dmanagement.server.address=127.0.0.1");
 		}
 		String extra = env.get("CX_SERVICE_JAVA_OPTS");
 		if (extra != null && !extra.isBlank()) {

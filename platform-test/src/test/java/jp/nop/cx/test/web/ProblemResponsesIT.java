@@ -2,9 +2,11 @@ package jp.nop.cx.test.web;
 
 import jp.nop.cx.test.ApiClient;
 import jp.nop.cx.test.CxIntegrationTest;
+import jp.nop.cx.test.RawHttp;
 import jp.nop.cx.test.TestTokens;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +17,9 @@ class ProblemResponsesIT {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	ApiClient api() {
 		return ApiClient.at(this.port);
@@ -110,13 +115,55 @@ class ProblemResponsesIT {
 	}
 
 	@Test
-	void actuatorProbesAndPrometheusAreOpen() {
-		ApiClient.Response readiness = api().get("/actuator/health/readiness");
+	void actuatorProbesAndPrometheusAreOpenOnTheManagementPortOnly() {
+		ApiClient management = ApiClient.at(this.managementPort);
+		assertThat(this.managementPort).isNotEqualTo(this.port);
+		ApiClient.Response readiness = management.get("/actuator/health/readiness");
 		assertThat(readiness.status()).isEqualTo(200);
 		assertThat(readiness.json().path("components").path("mongo").path("status").asString()).isEqualTo("UP");
-		assertThat(api().get("/actuator/health").status()).isEqualTo(200);
-		assertThat(api().get("/actuator/health/liveness").status()).isEqualTo(200);
-		assertThat(api().get("/actuator/prometheus").raw()).contains("jvm_memory_used_bytes");
+		assertThat(management.get("/actuator/health").status()).isEqualTo(200);
+		assertThat(management.get("/actuator/health/liveness").status()).isEqualTo(200);
+		assertThat(management.get("/actuator/prometheus").raw()).contains("jvm_memory_used_bytes");
+
+		// Issue 11, finding 7: nothing of actuator on the public port.
+		for (String path : new String[] { "/actuator/prometheus", "/actuator/health/readiness", "/actuator/health" }) {
+			ApiClient.Response response = api().get(path);
+			assertProblem(response, 404, "no-such-path");
+			assertThat(response.raw()).doesNotContain("jvm_");
+		}
+	}
+
+	@Test
+	void traceIsA405ProblemNotSpringsDefaultError() {
+		RawHttp.Answer answer = RawHttp.send(this.port,
+				"TRACE /echo HTTP/1.1\r\nHost: localhost\r\nAccept-Language: en\r\nConnection: close\r\n\r\n");
+
+		assertRawProblem(answer, 405, "method-not-allowed");
+		assertThat(answer.json().path("title").asString()).isEqualTo("Method not allowed");
+		assertThat(answer.body()).doesNotContain("timestamp");
+	}
+
+	@Test
+	void anUnknownPathIsA404Problem() {
+		assertProblem(api().as(TestTokens.operator()).get("/no/such/path"), 404, "no-such-path");
+	}
+
+	@Test
+	void aMalformedRequestLineIsA400ProblemNotTomcatsHtmlPage() {
+		RawHttp.Answer answer = RawHttp.send(this.port,
+				"GET /echo?a=\"<x>\" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+		assertRawProblem(answer, 400, "bad-request");
+		assertThat(answer.json().path("title").asString()).isEqualTo("リクエストに誤りがあります");
+		assertThat(answer.body()).doesNotContain("<html", "Tomcat");
+	}
+
+	private static void assertRawProblem(RawHttp.Answer answer, int status, String code) {
+		assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+		assertThat(answer.body()).as("one problem document").doesNotContain("}{");
+		assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(answer.json().path("type").asString()).isEqualTo("https://cx.nop.jp/problems/" + code);
+		assertThat(answer.json().path("status").asInt()).isEqualTo(status);
 	}
 
 	private static void assertProblem(ApiClient.Response response, int status, String code) {

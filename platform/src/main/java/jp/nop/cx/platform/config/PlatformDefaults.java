@@ -15,6 +15,9 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class PlatformDefaults implements EnvironmentPostProcessor {
 
+	/** The management port is the public port plus this (docs/platform-guide.md, port table). */
+	public static final int MANAGEMENT_PORT_OFFSET = 1000;
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		Map<String, Object> defaults = new LinkedHashMap<>();
@@ -31,6 +34,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
 		defaults.put("spring.cloud.stream.kafka.default.consumer.enable-dlq", "true");
 		defaults.put("spring.cloud.stream.kafka.default.consumer.start-offset", "earliest");
 		defaults.put("spring.kafka.consumer.auto-offset-reset", "earliest");
+		kafkaCredentials(environment, defaults);
 		// The outbox relay must learn quickly that the broker is away, then retry later.
 		defaults.put("spring.kafka.producer.acks", "all");
 		defaults.put("spring.kafka.producer.properties.enable.idempotence", "true");
@@ -54,6 +58,10 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
 		defaults.put("spring.security.oauth2.resourceserver.jwt.jws-algorithms", "RS256");
 		defaults.put("spring.security.oauth2.resourceserver.jwt.authorities-claim-name", "roles");
 		defaults.put("spring.security.oauth2.resourceserver.jwt.authority-prefix", "ROLE_");
+		// SPEC section 5: actuator on a management port apart from the public one (public + 1000,
+		// e.g. 8081 -> 9081; a random one where the public port is random, as in tests). Set
+		// management.server.port (MANAGEMENT_SERVER_PORT) to choose another.
+		defaults.put("management.server.port", managementPort(environment));
 		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
 		defaults.put("management.endpoint.health.probes.enabled", "true");
 		defaults.put("management.endpoint.health.show-details", "never");
@@ -75,6 +83,32 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
 		}
 		else {
 			environment.getPropertySources().addLast(source);
+		}
+	}
+
+	/** {@code server.port} + {@value #MANAGEMENT_PORT_OFFSET}; 0 (random) when the public port is random. */
+	static int managementPort(ConfigurableEnvironment environment) {
+		int serverPort = environment.getProperty("server.port", Integer.class, 8080);
+		return (serverPort > 0) ? serverPort + MANAGEMENT_PORT_OFFSET : 0;
+	}
+
+	/**
+	 * With {@code CX_KAFKA_USERNAME} (and {@code CX_KAFKA_PASSWORD}) set, every Kafka client of the
+	 * service (binder, dead-letter and admin clients, the platform's producer) authenticates with
+	 * SASL/PLAIN as that user (docker-compose.yml, ADR 0008); without it, plaintext as locally.
+	 */
+	static void kafkaCredentials(ConfigurableEnvironment environment, Map<String, Object> defaults) {
+		if (!environment.containsProperty("CX_KAFKA_USERNAME")) {
+			return;
+		}
+		String jaas = "org.apache.kafka.common.security.plain.PlainLoginModule required "
+				+ "username=\"${CX_KAFKA_USERNAME}\" password=\"${CX_KAFKA_PASSWORD}\";";
+		String protocol = "${CX_KAFKA_SECURITY_PROTOCOL:SASL_PLAINTEXT}";
+		for (String prefix : new String[] { "spring.kafka.properties.",
+				"spring.cloud.stream.kafka.binder.configuration." }) {
+			defaults.put(prefix + "security.protocol", protocol);
+			defaults.put(prefix + "sasl.mechanism", "PLAIN");
+			defaults.put(prefix + "sasl.jaas.config", jaas);
 		}
 	}
 }

@@ -9,8 +9,11 @@ import jp.nop.cx.platform.security.ProblemSecurityHandlers;
 import jp.nop.cx.platform.security.SecurityRules;
 import jp.nop.cx.platform.client.ClientAddressResolver;
 import jp.nop.cx.platform.web.ClientInfoArgumentResolver;
+import jp.nop.cx.platform.web.ProblemErrorController;
+import jp.nop.cx.platform.web.ProblemErrorReportValve;
 import jp.nop.cx.platform.web.ProblemHandler;
 import jp.nop.cx.platform.web.RequestSizeLimitFilter;
+import jp.nop.cx.platform.web.UnsupportedMethodFilter;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,6 +22,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -35,6 +41,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Problem responses, body limits and the JWT resource server of every servlet service. */
 @AutoConfiguration(beforeName = {
+		"org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration",
 		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
 		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -45,6 +52,22 @@ public class PlatformWebAutoConfiguration {
 	@ConditionalOnMissingBean
 	ProblemHandler problemHandler(MessageSource messageSource) {
 		return new ProblemHandler(messageSource);
+	}
+
+	/** Errors no controller answered, as problems (instead of Boot's BasicErrorController). */
+	@Bean
+	@ConditionalOnMissingBean(ErrorController.class)
+	ProblemErrorController problemErrorController(ProblemHandler problems) {
+		return new ProblemErrorController(problems);
+	}
+
+	@Bean
+	FilterRegistrationBean<UnsupportedMethodFilter> unsupportedMethodFilter(ProblemHandler problems,
+			ObjectMapper objectMapper) {
+		FilterRegistrationBean<UnsupportedMethodFilter> registration = new FilterRegistrationBean<>(
+				new UnsupportedMethodFilter(problems, objectMapper));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+		return registration;
 	}
 
 	@Bean
@@ -73,6 +96,19 @@ public class PlatformWebAutoConfiguration {
 				resolvers.add(new ClientInfoArgumentResolver(clientAddresses));
 			}
 		};
+	}
+
+	/** What Tomcat refuses before any servlet (a malformed request line), as problems too. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+	static class TomcatProblemsConfiguration {
+
+		@Bean
+		WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReportValve(ProblemHandler problems,
+				ObjectMapper objectMapper) {
+			return (factory) -> factory
+				.addContextCustomizers((context) -> ProblemErrorReportValve.install(context, problems, objectMapper));
+		}
 	}
 
 	@Configuration(proxyBeanMethods = false)
