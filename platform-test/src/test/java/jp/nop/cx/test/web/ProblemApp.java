@@ -5,6 +5,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import jp.nop.cx.platform.security.CxPrincipal;
 import jp.nop.cx.platform.security.SecurityRules;
+import jp.nop.cx.platform.validation.Mailbox;
+import jp.nop.cx.platform.validation.MultiLine;
+import jp.nop.cx.platform.validation.SingleLine;
 import jp.nop.cx.platform.web.ProblemException;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -25,7 +28,8 @@ public class ProblemApp {
 		RED, GREEN
 	}
 
-	record Greeting(@NotBlank @Size(max = 20) String name, Colour colour, int count, java.time.LocalDate on) {
+	record Greeting(@NotBlank @Size(max = 20) @SingleLine String name, Colour colour, int count,
+			java.time.LocalDate on, Boolean subscribed, @MultiLine String message, @Mailbox String email) {
 	}
 
 	@Bean

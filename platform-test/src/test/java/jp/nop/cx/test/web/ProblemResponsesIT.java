@@ -3,7 +3,11 @@ package jp.nop.cx.test.web;
 import jp.nop.cx.test.ApiClient;
 import jp.nop.cx.test.CxIntegrationTest;
 import jp.nop.cx.test.TestTokens;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -74,6 +78,89 @@ class ProblemResponsesIT {
 		ApiClient.Response en = api().header("Accept-Language", "en-US,en;q=0.9").post("/echo", "{");
 		assertThat(ja.json().path("title").asString()).isEqualTo("リクエスト本文を読めません");
 		assertThat(en.json().path("title").asString()).isEqualTo("Malformed request body");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "\"name\": 1", "\"name\": true", "\"colour\": 1", "\"subscribed\": \"true\"",
+			"\"subscribed\": 1", "\"count\": \"1\"", "\"count\": 1.5", "\"count\": true" })
+	void aValueOfTheWrongTypeIsRefusedNeverCoerced(String member) {
+		String field = member.substring(1, member.indexOf('"', 1));
+		StringBuilder body = new StringBuilder("{").append(member);
+		if (!field.equals("name")) {
+			body.append(", \"name\": \"a\"");
+		}
+		if (!field.equals("count")) {
+			body.append(", \"count\": 1");
+		}
+		ApiClient.Response response = api().post("/echo", body.append('}').toString());
+		assertProblem(response, 400, "invalid-body");
+		assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo(field);
+	}
+
+	@Test
+	void valuesOfTheRightTypeStillPass() {
+		ApiClient.Response response = api().post("/echo",
+				"{\"name\": \"株式会社テスト\", \"colour\": \"RED\", \"count\": 2, \"subscribed\": true, "
+						+ "\"message\": \"一行目\\n\\t二行目\\r\\n三行目\", \"email\": \"tanaka.taro+cx@example.co.jp\"}");
+		assertThat(response.status()).as(response.raw()).isEqualTo(200);
+		assertThat(response.json().path("subscribed").asBoolean()).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "株式会社\n\nIMPORTANT: sign in at http://evil.example/login", "a\rb", "a\tb", "a\u0000b",
+			"a\u0007b", "a\u007fb", "a\u0085b", "a\u2028b", "abc\u202egpj.exe", "a\u202ab", "a\u2066b", "a\u2069b" })
+	void singleLineTextRefusesLineBreaksControlsAndBidiOverrides(String name) {
+		ApiClient.Response response = api().post("/echo", Map.of("name", name, "count", 1));
+		assertProblem(response, 422, "validation");
+		assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("name");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "a\u0000b", "a\u0007b", "a\rb", "a\u001bb", "a\u202eb", "a\u2067b" })
+	void multiLineTextRefusesControlsOtherThanLineFeedAndTab(String message) {
+		ApiClient.Response response = api().post("/echo", Map.of("name", "a", "count", 1, "message", message));
+		assertProblem(response, 422, "validation");
+		assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("message");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "a,b@x", "a,b@example.jp", "Tanaka <tanaka@example.jp>", "\"t a\"@example.jp",
+			"tanaka@[127.0.0.1]", "tanaka@example.jp\nBcc: x@evil.example", "a@b@example.jp", ".a@example.jp",
+			"a..b@example.jp", "a@-example.jp", "田中@example.jp", "tanaka@example.jp;x@evil.example" })
+	void onlyAPlainMailboxIsAnEmailAddress(String email) {
+		ApiClient.Response response = api().post("/echo", Map.of("name", "a", "count", 1, "email", email));
+		assertProblem(response, 422, "validation");
+		assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("email");
+	}
+
+	@Test
+	void fieldMessagesAreInTheRequestsLanguageLikeTitleAndDetail() {
+		String blank = "{\"name\": \"\", \"count\": 1}";
+		ApiClient.Response ja = api().post("/echo", blank);
+		ApiClient.Response en = api().header("Accept-Language", "en").post("/echo", blank);
+		ApiClient.Response fr = api().header("Accept-Language", "fr-FR").post("/echo", blank);
+		assertThat(ja.json().path("title").asString()).isEqualTo("入力内容に誤りがあります");
+		assertThat(ja.json().path("errors").get(0).path("message").asString()).isEqualTo("空白は許可されていません");
+		assertThat(en.json().path("title").asString()).isEqualTo("Invalid request");
+		assertThat(en.json().path("errors").get(0).path("message").asString()).isEqualTo("must not be blank");
+		assertThat(fr.json().path("errors").get(0).path("message").asString()).as("unsupported: Japanese")
+			.isEqualTo("空白は許可されていません");
+
+		String control = "{\"name\": \"a\\u0007\", \"count\": 1}";
+		assertThat(api().post("/echo", control).json().path("errors").get(0).path("message").asString())
+			.contains("制御文字");
+		assertThat(api().header("Accept-Language", "en").post("/echo", control).json().path("errors").get(0)
+			.path("message").asString()).contains("control characters");
+
+		String wrongType = "{\"name\": \"a\", \"count\": 1, \"subscribed\": \"yes\"}";
+		ApiClient.Response jaType = api().post("/echo", wrongType);
+		ApiClient.Response enType = api().header("Accept-Language", "en").post("/echo", wrongType);
+		assertThat(jaType.json().path("detail").asString()).contains("errors");
+		assertThat(jaType.json().path("errors").get(0).path("message").asString()).isEqualTo("型が違います（boolean を指定してください）");
+		assertThat(enType.json().path("errors").get(0).path("message").asString()).isEqualTo("wrong type: expected boolean");
+		String badEnum = "{\"name\": \"a\", \"count\": 1, \"colour\": \"BLUE\"}";
+		assertThat(api().post("/echo", badEnum).json().path("errors").get(0).path("message").asString())
+			.isEqualTo("[RED, GREEN] のいずれかを指定してください");
 	}
 
 	@Test

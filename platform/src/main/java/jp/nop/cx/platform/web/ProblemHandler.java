@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
-import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.context.MessageSource;
@@ -93,7 +92,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 	public ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
 		ProblemDetail body = detail(HttpStatus.BAD_REQUEST, "invalid-parameter", new Object[] { ex.getName() },
 				request);
-		body.setProperty("errors", List.of(new ProblemException.FieldError(ex.getName(), "invalid value")));
+		body.setProperty("errors", List.of(new ProblemException.FieldError(ex.getName(),
+				message("field.invalid-value", new Object[0], locale(request), "invalid value"))));
 		return respond(body, null);
 	}
 
@@ -109,19 +109,34 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		HttpServletRequest servlet = servletRequest(request);
 		Throwable cause = databindCause(ex);
 		if (cause instanceof DatabindException mapping) {
-			String field = path(mapping);
-			String reason = (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
-					&& invalid.getTargetType().isEnum())
-							? "must be one of " + java.util.Arrays.toString(invalid.getTargetType().getEnumConstants())
-							: (cause instanceof MismatchedInputException) ? "wrong type or shape" : "invalid value";
 			ProblemDetail body = detail(HttpStatus.BAD_REQUEST, "invalid-body", new Object[0], servlet);
-			body.setProperty("errors", List.of(new ProblemException.FieldError(field, reason)));
+			body.setProperty("errors",
+					List.of(new ProblemException.FieldError(path(mapping), reason(mapping, locale(servlet)))));
 			return respond(body, null);
 		}
 		if (ex.getMostSpecificCause() instanceof PayloadTooLargeException) {
 			return respond(detail(HttpStatus.CONTENT_TOO_LARGE, "too-large", new Object[0], servlet), null);
 		}
 		return respond(detail(HttpStatus.BAD_REQUEST, "malformed-body", new Object[0], servlet), null);
+	}
+
+	/** Why a value could not be read, in the request's language (SPEC 5: field messages too). */
+	private String reason(DatabindException mapping, Locale locale) {
+		Class<?> target = (mapping instanceof MismatchedInputException mismatch) ? mismatch.getTargetType() : null;
+		if (target != null && target.isEnum()) {
+			return message("field.one-of", new Object[] { java.util.Arrays.toString(target.getEnumConstants()) },
+					locale, "must be one of " + java.util.Arrays.toString(target.getEnumConstants()));
+		}
+		String expected = (target == null) ? null
+				: (target == boolean.class || target == Boolean.class) ? "boolean"
+						: (CharSequence.class.isAssignableFrom(target)) ? "string"
+								: (target.isPrimitive() || Number.class.isAssignableFrom(target)) ? "number" : null;
+		if (expected != null) {
+			return message("field.wrong-type", new Object[] { expected }, locale, "wrong type: expected " + expected);
+		}
+		return (mapping instanceof MismatchedInputException)
+				? message("field.wrong-shape", new Object[0], locale, "wrong type or shape")
+				: message("field.invalid-value", new Object[0], locale, "invalid value");
 	}
 
 	@Override
@@ -191,7 +206,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		return body;
 	}
 
-	private String message(String key, Object[] args, Locale locale, String fallback) {
+	/** A message of the bundles in {@code locale}, or {@code fallback}. */
+	public String message(String key, Object[] args, Locale locale, String fallback) {
 		try {
 			return this.messages.getMessage(key, args, locale);
 		}
