@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import jp.nop.cx.platform.security.CxPrincipal;
 import jp.nop.cx.platform.web.ProblemException;
+import jp.nop.cx.platform.validation.SingleLine;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -57,7 +58,7 @@ class WebhookController {
 		return ResponseEntity.noContent().build();
 	}
 
-	record WebhookRequest(@NotBlank @Size(max = 2048) String url) {
+	record WebhookRequest(@NotBlank @Size(max = 2048) @SingleLine String url) {
 	}
 
 	record RegisteredWebhook(String url, EndpointStatus status, String secret, Instant createdAt, Instant updatedAt) {

@@ -17,6 +17,8 @@ import jp.nop.cx.platform.security.CxPrincipal;
 import jp.nop.cx.platform.web.ProblemException;
 import jp.nop.cx.terms.version.TermsViews.SupplementItem;
 import jp.nop.cx.terms.version.TermsViews.SupplementView;
+import jp.nop.cx.platform.validation.SingleLine;
+import jp.nop.cx.platform.validation.MultiLine;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -91,10 +93,10 @@ class SupplementController {
 			List<SupplementItem> items) {
 	}
 
-	record PublishSupplementRequest(@NotBlank String scope,
+	record PublishSupplementRequest(@NotBlank @SingleLine String scope,
 			@NotBlank @Pattern(regexp = TermsVersion.VERSION_PATTERN) String version,
-			@NotNull OffsetDateTime effectiveFrom, @NotBlank @Size(max = 200) String title, @NotBlank String body,
-			@NotBlank @Size(max = 4000) String changeSummary, @Pattern(regexp = "ja|en") String language) {
+			@NotNull OffsetDateTime effectiveFrom, @NotBlank @Size(max = 200) @SingleLine String title, @NotBlank @MultiLine String body,
+			@NotBlank @Size(max = 4000) @MultiLine String changeSummary, @Pattern(regexp = "ja|en") String language) {
 
 		TermsDraft draft() {
 			return new TermsDraft(SupplementScope.parse(this.scope), this.version, this.effectiveFrom.toInstant(),

@@ -16,6 +16,8 @@ import jp.nop.cx.platform.web.ProblemException;
 import jp.nop.cx.terms.version.TermsViews.TermsView;
 import jp.nop.cx.terms.version.TermsViews.VersionItem;
 import jp.nop.cx.terms.version.TermsViews.Versions;
+import jp.nop.cx.platform.validation.SingleLine;
+import jp.nop.cx.platform.validation.MultiLine;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -122,8 +124,8 @@ class TermsController {
 	}
 
 	record PublishVersionRequest(@NotBlank @Pattern(regexp = TermsVersion.VERSION_PATTERN) String version,
-			@NotNull OffsetDateTime effectiveFrom, @NotBlank @Size(max = 200) String title, @NotBlank String body,
-			@NotBlank @Size(max = 4000) String changeSummary, @Pattern(regexp = "ja|en") String language) {
+			@NotNull OffsetDateTime effectiveFrom, @NotBlank @Size(max = 200) @SingleLine String title, @NotBlank @MultiLine String body,
+			@NotBlank @Size(max = 4000) @MultiLine String changeSummary, @Pattern(regexp = "ja|en") String language) {
 
 		TermsDraft draft() {
 			return new TermsDraft(null, this.version, this.effectiveFrom.toInstant(), this.title, this.body,
