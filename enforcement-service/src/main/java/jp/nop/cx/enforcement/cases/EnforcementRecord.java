@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import jp.nop.cx.enforcement.RuleViolation;
 import jp.nop.cx.enforcement.capability.Scope;
 import jp.nop.cx.events.PartnerReinstated;
 import jp.nop.cx.events.PartnerSuspended;
 import jp.nop.cx.events.PartnerThrottled;
 import jp.nop.cx.events.PartnerWarned;
 import jp.nop.cx.platform.outbox.OutboxAggregate;
+import jp.nop.cx.platform.rules.RuleViolation;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;

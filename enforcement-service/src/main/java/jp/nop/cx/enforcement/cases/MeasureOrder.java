@@ -2,8 +2,8 @@ package jp.nop.cx.enforcement.cases;
 
 import java.util.Objects;
 
-import jp.nop.cx.enforcement.RuleViolation;
 import jp.nop.cx.enforcement.capability.Scope;
+import jp.nop.cx.platform.rules.RuleViolation;
 
 /**
  * What an operator orders: a measure of a type, with what it needs and nothing it cannot use.

@@ -5,8 +5,8 @@ import java.time.Instant;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import jp.nop.cx.platform.rules.RuleViolation;
 import jp.nop.cx.platform.security.CxPrincipal;
-import jp.nop.cx.platform.web.ProblemException;
 import jp.nop.cx.platform.validation.SingleLine;
 
 import org.springframework.http.CacheControl;
@@ -46,14 +46,14 @@ class WebhookController {
 	WebhookView show(CxPrincipal principal) {
 		return this.webhooks.find(principal.requirePartnerId())
 			.map(WebhookView::of)
-			.orElseThrow(() -> ProblemException.notFound("webhook"));
+			.orElseThrow(() -> RuleViolation.notFound("webhook"));
 	}
 
 	@DeleteMapping
 	ResponseEntity<Void> remove(CxPrincipal principal) {
 		principal.requirePartnerAdmin();
 		if (!this.webhooks.remove(principal.requirePartnerId())) {
-			throw ProblemException.notFound("webhook");
+			throw RuleViolation.notFound("webhook");
 		}
 		return ResponseEntity.noContent().build();
 	}

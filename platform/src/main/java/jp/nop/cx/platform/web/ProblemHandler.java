@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
+import jp.nop.cx.platform.rules.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -60,6 +61,77 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 			body.setProperty("errors", ex.fieldErrors());
 		}
 		return respond(body, ex.headers());
+	}
+
+	/** The one refusal of services and aggregates: its kind decides the status (platform guide, "Refusals"). */
+	@ExceptionHandler(RuleViolation.class)
+	public ResponseEntity<Object> refused(RuleViolation violation, HttpServletRequest request) {
+		HttpStatus status = status(violation.kind());
+		Locale locale = locale(request);
+		ProblemDetail body = detail(status, violation.code(), violation.args(), request);
+		if (message("problem." + violation.code() + ".title", violation.args(), locale, null) == null) {
+			// A rule without a title of its own is titled by its kind, in the request's language.
+			String kind = kindCode(violation.kind());
+			body.setTitle(message("problem." + kind + ".title", new Object[0], locale, status.getReasonPhrase()));
+			if (body.getDetail() == null) {
+				body.setDetail(message("problem." + kind + ".detail", violation.args(), locale, null));
+			}
+		}
+		violation.members().forEach(body::setProperty);
+		if (!violation.fieldErrors().isEmpty()) {
+			body.setProperty("errors", violation.fieldErrors()
+				.stream()
+				.map((e) -> new ProblemException.FieldError(e.field(), fieldMessage(e, locale)))
+				.toList());
+		}
+		HttpHeaders headers = null;
+		if (violation.retryAfterSeconds() != null) {
+			headers = new HttpHeaders();
+			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(violation.retryAfterSeconds()));
+		}
+		return respond(body, headers);
+	}
+
+	/** The status of each kind of refusal; the one place where the domain's refusals meet HTTP. */
+	static HttpStatus status(RuleViolation.Kind kind) {
+		return switch (kind) {
+			case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case CONFLICT -> HttpStatus.CONFLICT;
+			case FORBIDDEN -> HttpStatus.FORBIDDEN;
+			case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+			case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
+			case GONE -> HttpStatus.GONE;
+			case LOCKED -> HttpStatus.LOCKED;
+			case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
+			case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+			case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+		};
+	}
+
+	private static String kindCode(RuleViolation.Kind kind) {
+		return switch (kind) {
+			case INVALID -> "validation";
+			case NOT_FOUND -> "not-found";
+			case CONFLICT -> "conflict";
+			case FORBIDDEN -> "forbidden";
+			case UNAUTHENTICATED -> "unauthenticated";
+			case BAD_REQUEST -> "bad-request";
+			case GONE -> "gone";
+			case LOCKED -> "locked";
+			case TOO_MANY_REQUESTS -> "too-many-requests";
+			case TOO_LARGE -> "too-large";
+			case UNAVAILABLE -> "unavailable";
+		};
+	}
+
+	/** {@code rule.<rule>}, else the rule's problem title, else the rule as given. */
+	private String fieldMessage(RuleViolation.FieldError error, Locale locale) {
+		String message = message("rule." + error.rule(), error.args(), locale, null);
+		if (message == null) {
+			message = message("problem." + error.rule() + ".title", error.args(), locale, null);
+		}
+		return (message != null) ? message : error.rule();
 	}
 
 	@ExceptionHandler(OptimisticLockingFailureException.class)

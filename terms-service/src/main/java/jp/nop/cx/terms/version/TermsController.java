@@ -11,8 +11,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jp.nop.cx.platform.rules.RuleViolation;
 import jp.nop.cx.platform.security.CxPrincipal;
-import jp.nop.cx.platform.web.ProblemException;
 import jp.nop.cx.terms.version.TermsViews.TermsView;
 import jp.nop.cx.terms.version.TermsViews.VersionItem;
 import jp.nop.cx.terms.version.TermsViews.Versions;
@@ -20,7 +20,6 @@ import jp.nop.cx.platform.validation.SingleLine;
 import jp.nop.cx.platform.validation.MultiLine;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MimeTypeUtils;
@@ -58,7 +57,7 @@ class TermsController {
 	@GetMapping("/current")
 	ResponseEntity<TermsView> current() {
 		TermsVersion current = this.catalog.baseInForceAt(this.catalog.now())
-			.orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "no-terms-in-force"));
+			.orElseThrow(() -> new RuleViolation(RuleViolation.Kind.NOT_FOUND, "no-terms-in-force"));
 		return ResponseEntity.ok()
 			.eTag("\"" + current.getSha256() + "\"")
 			.body(TermsView.of(current, VersionStatus.CURRENT));
