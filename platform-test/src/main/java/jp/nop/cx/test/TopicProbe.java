@@ -74,7 +74,9 @@ public final class TopicProbe {
 		try (KafkaConsumer<String, String> consumer = consumer()) {
 			consumer.subscribe(List.of(topic));
 			int quietPolls = 0;
-			long deadline = System.currentTimeMillis() + 10_000;
+			// Generous: on a loaded machine joining the group alone can take longer than 10 s, and
+			// ending before the assignment would return nothing. Normally three quiet polls end it.
+			long deadline = System.currentTimeMillis() + 60_000;
 			while (quietPolls < 3 && System.currentTimeMillis() < deadline) {
 				var records = consumer.poll(Duration.ofMillis(300));
 				if (records.isEmpty() && !consumer.assignment().isEmpty()) {

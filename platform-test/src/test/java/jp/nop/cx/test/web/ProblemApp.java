@@ -3,6 +3,7 @@ package jp.nop.cx.test.web;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import jp.nop.cx.platform.rules.RuleViolation;
 import jp.nop.cx.platform.security.CxPrincipal;
 import jp.nop.cx.platform.security.SecurityRules;
 import jp.nop.cx.platform.validation.Mailbox;
@@ -34,7 +35,7 @@ public class ProblemApp {
 
 	@Bean
 	SecurityRules openEcho() {
-		return (rules) -> rules.requestMatchers(HttpMethod.POST, "/echo").permitAll();
+		return (rules) -> rules.requestMatchers(HttpMethod.POST, "/echo", "/refusals/*").permitAll();
 	}
 
 	@RestController
@@ -55,6 +56,17 @@ public class ProblemApp {
 		String operatorOnly(CxPrincipal principal) {
 			principal.requireOperator();
 			return "ok";
+		}
+
+		@PostMapping("/refusals/{kind}")
+		String refuse(@PathVariable RuleViolation.Kind kind) {
+			throw switch (kind) {
+				case INVALID -> RuleViolation.invalid("effectiveOn", "notice-period", 30).with("earliestEffectiveOn",
+						"2027-01-31");
+				case NOT_FOUND -> RuleViolation.notFound("partner");
+				case LOCKED -> new RuleViolation(kind, "sign-in-locked", 7).retryAfter(7);
+				default -> new RuleViolation(kind, "some-rule");
+			};
 		}
 
 		@PostMapping("/conflict")

@@ -164,6 +164,30 @@ class ProblemResponsesIT {
 	}
 
 	@Test
+	void aRuleViolationIsAnsweredWithTheStatusOfItsKindAndTheRuleAsType() {
+		Map<String, Integer> statuses = Map.ofEntries(Map.entry("INVALID", 422), Map.entry("NOT_FOUND", 404),
+				Map.entry("CONFLICT", 409), Map.entry("FORBIDDEN", 403), Map.entry("UNAUTHENTICATED", 401),
+				Map.entry("BAD_REQUEST", 400), Map.entry("GONE", 410), Map.entry("LOCKED", 423),
+				Map.entry("TOO_MANY_REQUESTS", 429), Map.entry("TOO_LARGE", 413), Map.entry("UNAVAILABLE", 503));
+		assertThat(statuses).hasSize(jp.nop.cx.platform.rules.RuleViolation.Kind.values().length);
+		statuses.forEach((kind, status) -> {
+			ApiClient.Response response = api().post("/refusals/" + kind, "{}");
+			assertThat(response.status()).as(kind).isEqualTo(status);
+			assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+			assertThat(response.json().path("title").asString()).as(kind).isNotBlank().doesNotContainPattern("[A-Za-z]{4}");
+		});
+		ApiClient.Response invalid = api().post("/refusals/INVALID", "{}");
+		assertThat(invalid.json().path("type").asString()).isEqualTo("https://cx.nop.jp/problems/notice-period");
+		assertThat(invalid.json().path("earliestEffectiveOn").asString()).isEqualTo("2027-01-31");
+		assertThat(invalid.json().path("errors").get(0).path("field").asString()).isEqualTo("effectiveOn");
+		assertThat(api().post("/refusals/NOT_FOUND", "{}").json().path("type").asString())
+			.isEqualTo("https://cx.nop.jp/problems/not-found");
+		assertThat(api().post("/refusals/LOCKED", "{}").header("Retry-After")).isEqualTo("7");
+		assertThat(api().header("Accept-Language", "en").post("/refusals/CONFLICT", "{}").json().path("title").asString())
+			.isEqualTo("Conflicts with the current state");
+	}
+
+	@Test
 	void missingForgedUnsignedOrExpiredTokensAllGetTheSame401() {
 		String path = "/partners/p-1/secret";
 		for (String token : new String[] { null, TestTokens.signedWithForeignKey("p-1"), TestTokens.unsigned("p-1"),
