@@ -51,7 +51,7 @@ class MeasureIT extends EnforcementIT {
 		TopicProbe.Event warned = TopicProbe.await(EventType.PARTNER_WARNED.topic(),
 				(e) -> imposed.text("id").equals(e.body().path("measureId").asString()));
 		assertThat(warned.body().path("all").asBoolean()).isFalse();
-		assertThat(warned.body().path("capabilities").toString()).isEqualTo("[\"export\",\"webhooks\"]");
+		assertThat(warned.body().path("capabilities").toString()).isEqualTo("[\"webhooks\",\"export\"]");
 		// A warning restricts nothing: the standing is WARNED, with no capability suspended.
 		TopicProbe.Event standing = awaitStanding(partnerId, "WARNED");
 		assertThat(standing.body().path("suspendedAll").asBoolean()).isFalse();
