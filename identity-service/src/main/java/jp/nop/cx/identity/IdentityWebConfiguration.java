@@ -1,18 +1,13 @@
 package jp.nop.cx.identity;
 
-import java.util.List;
-import java.util.Locale;
-
 import jp.nop.cx.platform.security.Roles;
 import jp.nop.cx.platform.security.SecurityRules;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
-/** Who may call what, and the language of messages the service composes itself. */
+/** Who may call what (the language of messages is the platform's LocaleResolver's). */
 @Configuration(proxyBeanMethods = false)
 class IdentityWebConfiguration {
 
@@ -34,14 +29,5 @@ class IdentityWebConfiguration {
 			.hasAnyRole(Roles.PARTNER_ADMIN, Roles.PARTNER_MEMBER)
 			.requestMatchers("/api/v1/identity/me", "/api/v1/identity/me/**")
 			.authenticated();
-	}
-
-	/** Japanese unless the request prefers English, as the platform's problem details are. */
-	@Bean
-	LocaleResolver localeResolver() {
-		AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver();
-		resolver.setSupportedLocales(List.of(Locale.JAPANESE, Locale.ENGLISH));
-		resolver.setDefaultLocale(Locale.JAPANESE);
-		return resolver;
 	}
 }

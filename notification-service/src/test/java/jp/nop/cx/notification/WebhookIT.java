@@ -84,6 +84,28 @@ class WebhookIT extends NotificationIT {
 	}
 
 	@Test
+	void aWarningAboutSomeCapabilitiesNamesThemInTheMailTheInboxAndTheWebhook() {
+		PartnerApproved ja = approvedPartner("株式会社範囲指定", "ja");
+		PartnerApproved en = approvedPartner("Scoped KK", "en");
+		String jaUrl = HOOKS.endpoint();
+		register(ja, jaUrl);
+		String jaEvent = publish(new PartnerWarned(ja.partnerId(), "c-s", "m-s", "EXCESSIVE_LOAD_OR_UNAUTHORIZED_ACCESS",
+				false, List.of("webhooks", "export"), "Webhook の受信側で再送が過剰です", Instant.now()));
+		publish(new PartnerWarned(en.partnerId(), "c-s", "m-s", "EXCESSIVE_LOAD_OR_UNAUTHORIZED_ACCESS", false,
+				List.of("webhooks"), "Too many retries", Instant.now()));
+
+		assertThat(awaitMail(ja.contactEmail(), "警告のお知らせ").text()).contains("警告の対象: 本サービスの一部（Webhook、バックアップ（エクスポート））");
+		assertThat(awaitMail(en.contactEmail(), "] Warning").text()).contains("Concerning: part of the service: webhooks");
+		JsonNode inbox = api().as(TestTokens.partnerAdmin(ja.partnerId())).get("/api/v1/notifications/me").json();
+		assertThat(inbox.path("items").toString()).contains("本サービスの一部（Webhook、バックアップ（エクスポート））");
+		awaitDelivery(jaEvent, Channel.WEBHOOK, DeliveryStatus.SENT);
+		JsonNode data = JsonMapper.builder().build().readTree(HOOKS.requestsTo(jaUrl).get(0).body()).path("data");
+		assertThat(data.path("body").asString()).contains("本サービスの一部（Webhook、バックアップ（エクスポート））");
+		assertThat(data.path("event").path("all").asBoolean()).isFalse();
+		assertThat(data.path("event").path("capabilities").toString()).isEqualTo("[\"webhooks\",\"export\"]");
+	}
+
+	@Test
 	void aFailingEndpointIsRetriedOnTheScheduleUntilItAnswers() {
 		PartnerApproved partner = approvedPartner("株式会社再送", "ja");
 		String url = HOOKS.endpoint(Reply.status(500));

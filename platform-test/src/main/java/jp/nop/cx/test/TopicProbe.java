@@ -74,21 +74,32 @@ public final class TopicProbe {
 		try (KafkaConsumer<String, String> consumer = consumer()) {
 			consumer.subscribe(List.of(topic));
 			int quietPolls = 0;
-			long deadline = System.currentTimeMillis() + 10_000;
+			// Read up to the end offsets taken once assigned (on a loaded machine the join and the
+			// first fetch can each take seconds, so empty polls alone do not mean the end).
+			Map<org.apache.kafka.common.TopicPartition, Long> end = null;
+			long deadline = System.currentTimeMillis() + 60_000;
 			while (quietPolls < 3 && System.currentTimeMillis() < deadline) {
 				var records = consumer.poll(Duration.ofMillis(300));
-				if (records.isEmpty() && !consumer.assignment().isEmpty()) {
-					quietPolls++;
-				}
 				for (ConsumerRecord<String, String> record : records) {
 					Event event = toEvent(record);
 					if (match.test(event)) {
 						found.add(event);
 					}
 				}
+				if (end == null && !consumer.assignment().isEmpty()) {
+					end = consumer.endOffsets(consumer.assignment());
+				}
+				if (end != null && records.isEmpty() && reached(consumer, end)) {
+					quietPolls++;
+				}
 			}
 		}
 		return found;
+	}
+
+	private static boolean reached(KafkaConsumer<String, String> consumer,
+			Map<org.apache.kafka.common.TopicPartition, Long> end) {
+		return end.entrySet().stream().allMatch((e) -> consumer.position(e.getKey()) >= e.getValue());
 	}
 
 	/** Publishes {@code payload} as a CloudEvent with the given id (reuse an id to simulate a redelivery). */

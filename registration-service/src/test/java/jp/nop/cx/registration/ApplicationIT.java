@@ -20,6 +20,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Applying (preamble, Art. 3) and NOP's review (Art. 2.1), through HTTP, the broker and the store. */
 class ApplicationIT extends RegistrationIntegrationTest {
 
+	/**
+	 * SPEC 4, relayed once (issue 11): approving an application while the relay is publishing its
+	 * {@code registration-submitted} saved a copy still holding that entry, and it went out twice.
+	 * Approvals right after submission, in a burst, while the relay runs.
+	 */
+	@Test
+	void approvingRightAfterSubmissionPublishesTheSubmissionOnce() {
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			ids.add(apply(newCorporateNumber()));
+		}
+		ids.forEach(this::approve);
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(60))
+			.until(() -> TopicProbe.all(EventType.PARTNER_APPROVED.topic(), (e) -> true)
+				.stream()
+				.filter((e) -> ids.contains(e.body().path("applicationId").asString()))
+				.count() == ids.size());
+		List<TopicProbe.Event> submitted = TopicProbe.all(EventType.REGISTRATION_SUBMITTED.topic(),
+				(e) -> ids.contains(e.key()));
+		assertThat(submitted).extracting(TopicProbe.Event::key).containsExactlyInAnyOrderElementsOf(ids);
+		assertThat(submitted).extracting(TopicProbe.Event::ceId).doesNotHaveDuplicates();
+	}
+
 	@Test
 	void anApplicationIsStoredAndAnnouncedWithWhereItCameFrom() {
 		String number = newCorporateNumber();

@@ -6,6 +6,9 @@ import java.util.Map;
 
 import jp.nop.cx.test.ApiClient;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +36,82 @@ class BadInputIT extends RegistrationIntegrationTest {
 		assertThat(answer.status()).isEqualTo(400);
 		assertThat(fields(answer)).containsExactly("agreement.accepted");
 		assertNothingStored();
+	}
+
+	@ParameterizedTest
+	@MethodSource("notABoolean")
+	void anAcceptanceThatIsNotAJsonBooleanIsRefusedNotCoerced(Object accepted) {
+		Map<String, Object> body = application(this.number);
+		body.put("agreement", Map.of("termsVersion", "1", "accepted", accepted));
+		ApiClient.Response answer = anonymous().post("/api/v1/registrations", body);
+		assertThat(answer.status()).as(answer.raw()).isEqualTo(400);
+		assertThat(fields(answer)).containsExactly("agreement.accepted");
+		assertNothingStored();
+	}
+
+	static List<Object> notABoolean() {
+		return List.of("true", 1, 1.0, "yes");
+	}
+
+	@Test
+	void aNumberIsNotALanguage() {
+		Map<String, Object> body = application(this.number);
+		body.put("preferredLanguage", 1);
+		ApiClient.Response answer = anonymous().post("/api/v1/registrations", body);
+		assertThat(answer.status()).as(answer.raw()).isEqualTo(400);
+		assertThat(fields(answer)).containsExactly("preferredLanguage");
+		assertNothingStored();
+	}
+
+	@Test
+	void aNumberOrABooleanIsNotText() {
+		Map<String, Object> body = application(this.number);
+		body.put("agreement", Map.of("termsVersion", true, "accepted", true));
+		ApiClient.Response answer = anonymous().post("/api/v1/registrations", body);
+		assertThat(answer.status()).as(answer.raw()).isEqualTo(400);
+		assertThat(fields(answer)).containsExactly("agreement.termsVersion");
+		assertNothingStored();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "株式会社テスト商事\n\nIMPORTANT: sign in at http://evil.example/login", "株式会社\u0000テスト",
+			"株式会社\u0007テスト", "株式会社\u202eトステ", "株式会社\u2066テスト\u2069", "株式会社\rテスト" })
+	void aCompanyNameWithLineBreaksControlsOrBidiOverridesIsRefused(String name) {
+		Map<String, Object> body = application(this.number);
+		@SuppressWarnings("unchecked")
+		Map<String, Object> company = (Map<String, Object>) body.get("company");
+		company.put("name", name);
+		ApiClient.Response answer = anonymous().post("/api/v1/registrations", body);
+		assertThat(answer.status()).as(answer.raw()).isEqualTo(422);
+		assertThat(fields(answer)).containsExactly("company.name");
+		assertNothingStored();
+	}
+
+	@Test
+	void representativeAndContactAreSingleLinesAndTheAddressAPlainMailbox() {
+		Map<String, Object> body = application(this.number);
+		body.put("representative", Map.of("name", "山田\n太郎", "title", "代表取締役\u202e"));
+		body.put("contact", Map.of("name", "佐藤\t花子", "email", "a,b@example.co.jp", "phone", "03-1234-5678"));
+		ApiClient.Response answer = anonymous().post("/api/v1/registrations", body);
+		assertThat(answer.status()).as(answer.raw()).isEqualTo(422);
+		assertThat(fields(answer)).containsExactlyInAnyOrder("representative.name", "representative.title",
+				"contact.name", "contact.email");
+		assertThat(message(answer, "contact.email")).isEqualTo("メールアドレスの形式で入力してください");
+		assertThat(message(answer, "representative.name")).contains("改行");
+		assertNothingStored();
+	}
+
+	@Test
+	void aRejectionReasonMayHaveSeveralLinesButNoControlCharacters() {
+		String id = apply(this.number);
+		ApiClient.Response refused = operator().post("/api/v1/registrations/" + id + "/rejection",
+				Map.of("reason", "書類不備\u0007\u001b[2J"));
+		assertThat(refused.status()).as(refused.raw()).isEqualTo(422);
+		assertThat(fields(refused)).containsExactly("reason");
+		assertThat(operator().get("/api/v1/registrations/" + id).text("status")).isEqualTo("SUBMITTED");
+		ApiClient.Response rejected = operator().post("/api/v1/registrations/" + id + "/rejection",
+				Map.of("reason", "書類不備のため。\n\t再申請をお待ちしております。"));
+		assertThat(rejected.status()).as(rejected.raw()).isEqualTo(200);
 	}
 
 	@Test

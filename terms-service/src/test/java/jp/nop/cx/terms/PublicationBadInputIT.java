@@ -26,6 +26,31 @@ class PublicationBadInputIT extends TermsServiceIntegrationTest {
 	}
 
 	@Test
+	void aBooleanOrANumberIsNotAVersion() {
+		for (Object notText : new Object[] { true, 2, 2.5 }) {
+			Map<String, Object> request = version(newVersion("typed"), freshEpoch(), "本文\n");
+			request.put("version", notText);
+			ApiClient.Response refused = publish(request);
+			assertProblem(refused, 400, "invalid-body");
+			assertThat(refused.json().path("errors").get(0).path("field").asString()).isEqualTo("version");
+			assertNothingPublished(String.valueOf(notText));
+		}
+	}
+
+	@Test
+	void titleIsOneLineAndSummaryAndBodyHoldNoControlCharactersOrBidiOverrides() {
+		String version = newVersion("text");
+		Map<String, Object> request = version(version, freshEpoch(), "第1条\n\t本文\u0007");
+		request.put("title", "利用規約\n\n重要: http://evil.example/login でサインインしてください");
+		request.put("changeSummary", "第3条を改定\u202e");
+		ApiClient.Response refused = publish(request);
+		assertProblem(refused, 422, "validation");
+		assertThat(refused.json().path("errors").findValuesAsString("field")).containsExactlyInAnyOrder("title",
+				"changeSummary", "body");
+		assertNothingPublished(version);
+	}
+
+	@Test
 	void anEmptyBodyOrTitleIsRefusedFieldByField() {
 		String version = newVersion("empty");
 		Map<String, Object> emptyBody = version(version, freshEpoch(), "");

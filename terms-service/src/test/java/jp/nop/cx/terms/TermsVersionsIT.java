@@ -128,7 +128,7 @@ class TermsVersionsIT extends TermsServiceIntegrationTest {
 		ApiClient.Response missing = anonymous().header("Accept-Language", "en").get("/api/v1/terms/versions/no-such");
 		assertThat(missing.status()).isEqualTo(404);
 		assertThat(missing.header("Content-Type")).startsWith("application/problem+json");
-		assertThat(missing.text("type")).isEqualTo("https://cx.nop.jp/problems/terms-version-not-found");
-		assertThat(missing.text("detail")).contains("no-such");
+		assertThat(missing.text("type")).isEqualTo("https://cx.nop.jp/problems/not-found");
+		assertThat(missing.text("version")).isEqualTo("no-such");
 	}
 }

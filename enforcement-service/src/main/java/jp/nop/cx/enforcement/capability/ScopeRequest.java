@@ -6,7 +6,7 @@ import java.util.List;
 
 import jakarta.validation.constraints.Size;
 import jp.nop.cx.events.Capability;
-import jp.nop.cx.platform.web.ProblemException;
+import jp.nop.cx.platform.rules.RuleViolation;
 
 /**
  * A scope as clients send it: {@code {"all": true}} or {@code {"capabilities": ["export", ...]}}.
@@ -19,15 +19,15 @@ public record ScopeRequest(Boolean all, @Size(max = 20) List<String> capabilitie
 		boolean wholeService = Boolean.TRUE.equals(this.all);
 		boolean named = this.capabilities != null && !this.capabilities.isEmpty();
 		if (wholeService && named) {
-			throw ProblemException.invalid(field, "give either all: true or capabilities, not both");
+			throw RuleViolation.invalid(field, "scope-all-or-capabilities");
 		}
 		if (!wholeService && !named) {
-			throw ProblemException.invalid(field, "give all: true or at least one capability");
+			throw RuleViolation.invalid(field, "scope-needs-all-or-capabilities");
 		}
 		if (wholeService) {
 			return Scope.wholeService();
 		}
-		List<ProblemException.FieldError> errors = new ArrayList<>();
+		List<RuleViolation.FieldError> errors = new ArrayList<>();
 		List<Capability> parsed = new ArrayList<>();
 		for (int i = 0; i < this.capabilities.size(); i++) {
 			var capability = Scope.capabilityNamed(this.capabilities.get(i));
@@ -35,12 +35,12 @@ public record ScopeRequest(Boolean all, @Size(max = 20) List<String> capabilitie
 				parsed.add(capability.get());
 			}
 			else {
-				errors.add(new ProblemException.FieldError(field + ".capabilities[" + i + "]",
-						"unknown capability; one of " + Arrays.stream(Capability.values()).map(Scope::nameOf).toList()));
+				errors.add(new RuleViolation.FieldError(field + ".capabilities[" + i + "]", "unknown-capability",
+						Arrays.stream(Capability.values()).map(Scope::nameOf).toList().toString()));
 			}
 		}
 		if (!errors.isEmpty()) {
-			throw ProblemException.invalid(errors);
+			throw RuleViolation.invalid(errors);
 		}
 		return Scope.of(parsed);
 	}

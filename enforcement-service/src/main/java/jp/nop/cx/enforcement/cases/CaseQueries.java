@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import jp.nop.cx.platform.web.ProblemException;
+import jp.nop.cx.platform.rules.RuleViolation;
+
 import org.bson.Document;
 
 import org.springframework.data.domain.Sort;
@@ -12,7 +13,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.aggregation.AggregationOperation;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /** Reading cases and records: one case, a page of cases across partners, a partner's record. */
@@ -33,7 +33,7 @@ public class CaseQueries {
 	public EnforcementCase findCase(String caseId) {
 		return this.records.findByCasesCaseId(caseId)
 			.flatMap((record) -> record.findCase(caseId))
-			.orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "case-not-found", caseId));
+			.orElseThrow(() -> RuleViolation.notFound("case").with("caseId", caseId));
 	}
 
 	public Optional<EnforcementRecord> findRecord(String partnerId) {

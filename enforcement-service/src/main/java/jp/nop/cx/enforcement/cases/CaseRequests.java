@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import jp.nop.cx.enforcement.capability.ScopeRequest;
+import jp.nop.cx.platform.validation.MultiLine;
 
 /** The bodies operators send to the case endpoints. */
 final class CaseRequests {
@@ -25,12 +26,13 @@ final class CaseRequests {
 
 	/** Art. 7.1: {@code evidence} is free text (log excerpts, references to stored material). */
 	record OpenCase(@NotBlank @Pattern(regexp = PARTNER_ID) String partnerId, @NotNull Category category,
-			@NotBlank @Size(max = 4000) String description, @Size(max = 20000) String evidence) {
+			@NotBlank @Size(max = 4000) @MultiLine String description,
+			@Size(max = 20000) @MultiLine String evidence) {
 	}
 
 	/** Art. 7.2. */
 	record ImposeMeasure(@NotNull MeasureType type, @Valid ScopeRequest scope,
-			@Min(1) @Max(1_000_000) Integer requestsPerSecond, @NotBlank @Size(max = 4000) String note) {
+			@Min(1) @Max(1_000_000) Integer requestsPerSecond, @NotBlank @Size(max = 4000) @MultiLine String note) {
 
 		MeasureOrder toOrder() {
 			return new MeasureOrder(this.type, (this.scope != null) ? this.scope.toScope("scope") : null,
@@ -40,10 +42,10 @@ final class CaseRequests {
 
 	/** Art. 7.6: a whole number of yen, so that 1.5 is refused rather than rounded. */
 	record ClaimDamages(@NotNull @PositiveOrZero @Digits(integer = 15, fraction = 0) BigDecimal amount,
-			@NotBlank @Size(max = 4000) String description) {
+			@NotBlank @Size(max = 4000) @MultiLine String description) {
 	}
 
 	/** Art. 7.5. */
-	record Resolve(Instant resumeAt, @NotBlank @Size(max = 4000) String note) {
+	record Resolve(Instant resumeAt, @NotBlank @Size(max = 4000) @MultiLine String note) {
 	}
 }

@@ -5,14 +5,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Function;
 
-import jp.nop.cx.enforcement.RuleViolation;
-import jp.nop.cx.platform.web.ProblemException;
+import jp.nop.cx.platform.rules.RuleViolation;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -117,7 +116,7 @@ public class CaseService {
 	private String partnerOf(String caseId) {
 		return this.records.findByCasesCaseId(caseId)
 			.map(EnforcementRecord::getPartnerId)
-			.orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "case-not-found", caseId));
+			.orElseThrow(() -> RuleViolation.notFound("case").with("caseId", caseId));
 	}
 
 	private <T> T change(String partnerId, boolean createIfMissing, Function<EnforcementRecord, T> command) {

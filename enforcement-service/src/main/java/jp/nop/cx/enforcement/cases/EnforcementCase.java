@@ -6,7 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
-import jp.nop.cx.enforcement.RuleViolation;
+import jp.nop.cx.platform.rules.RuleViolation;
 
 /**
  * A case against a partner for a prohibited act of Art. 7.1: the measures imposed in it

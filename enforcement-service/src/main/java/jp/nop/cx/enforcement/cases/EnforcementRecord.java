@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import jp.nop.cx.enforcement.RuleViolation;
+import jp.nop.cx.enforcement.capability.Scope;
 import jp.nop.cx.events.PartnerReinstated;
 import jp.nop.cx.events.PartnerSuspended;
 import jp.nop.cx.events.PartnerThrottled;
 import jp.nop.cx.events.PartnerWarned;
 import jp.nop.cx.platform.outbox.OutboxAggregate;
+import jp.nop.cx.platform.rules.RuleViolation;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -122,8 +123,11 @@ public class EnforcementRecord extends OutboxAggregate {
 		Measure measure = kase.impose(order, by, now);
 		String category = kase.getCategory().name();
 		switch (measure.type()) {
-			case WARNING -> raise(new PartnerWarned(this.partnerId, caseId, measure.measureId(), category,
-					measure.note(), now));
+			case WARNING -> {
+				Scope scope = (measure.scope() != null) ? measure.scope() : Scope.wholeService();
+				raise(new PartnerWarned(this.partnerId, caseId, measure.measureId(), category, scope.all(),
+						scope.capabilityNames(), measure.note(), now));
+			}
 			case SUSPENSION -> raise(new PartnerSuspended(this.partnerId, caseId, measure.measureId(), category,
 					measure.scope().all(), measure.scope().capabilityNames(), measure.note(), now));
 			case THROTTLE -> raise(new PartnerThrottled(this.partnerId, caseId, measure.measureId(), category,

@@ -2,13 +2,14 @@ package jp.nop.cx.enforcement.cases;
 
 import java.util.Objects;
 
-import jp.nop.cx.enforcement.RuleViolation;
 import jp.nop.cx.enforcement.capability.Scope;
+import jp.nop.cx.platform.rules.RuleViolation;
 
 /**
  * What an operator orders: a measure of a type, with what it needs and nothing it cannot use.
  * A suspension names its scope (Art. 7.2(2): the whole or a part); a throttle names the rate;
- * a warning is addressed to the partner as a whole. The note is what the partner is told.
+ * a warning may name the capabilities it concerns (without a scope it concerns the partner's use
+ * as a whole), and is enforced nowhere. The note is what the partner is told.
  */
 public record MeasureOrder(MeasureType type, Scope scope, Integer requestsPerSecond, String note) {
 
@@ -27,13 +28,14 @@ public record MeasureOrder(MeasureType type, Scope scope, Integer requestsPerSec
 				}
 				noScope(scope);
 			}
-			case WARNING -> {
-				noScope(scope);
-				noRate(requestsPerSecond);
-			}
-			// Art. 7.2(3): an OTHER measure may say what it concerns; it is recorded, not enforced.
-			case OTHER -> noRate(requestsPerSecond);
+			// Art. 7.2: a warning may concern a part of the use (its notice names it); Art. 7.2(3): an
+			// OTHER measure may say what it concerns. Both are recorded, neither is enforced.
+			case WARNING, OTHER -> noRate(requestsPerSecond);
 		}
+	}
+
+	public static MeasureOrder warning(Scope scope, String note) {
+		return new MeasureOrder(MeasureType.WARNING, scope, null, note);
 	}
 
 	public static MeasureOrder warning(String note) {

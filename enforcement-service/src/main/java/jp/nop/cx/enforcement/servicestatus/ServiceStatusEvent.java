@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import jp.nop.cx.enforcement.RuleViolation;
 import jp.nop.cx.enforcement.capability.Scope;
 import jp.nop.cx.events.ServiceStatusChanged;
 import jp.nop.cx.platform.outbox.OutboxAggregate;
+import jp.nop.cx.platform.rules.RuleViolation;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;

@@ -6,7 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 
-import jp.nop.cx.platform.web.ProblemException;
+import jp.nop.cx.platform.rules.RuleViolation;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +15,6 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /** Declaring, ending and publishing service-status events (Art. 8, 9, 10, 11.3). */
@@ -53,7 +53,7 @@ public class ServiceStatusService {
 
 	public ServiceStatusEvent find(String id) {
 		return this.events.findById(id)
-			.orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "service-status-event-not-found", id));
+			.orElseThrow(() -> RuleViolation.notFound("service status event").with("id", id));
 	}
 
 	public Page<ServiceStatusEvent> list(int page, int size) {

@@ -2,10 +2,9 @@ package jp.nop.cx.enforcement.standing;
 
 import jp.nop.cx.enforcement.cases.CaseQueries;
 import jp.nop.cx.enforcement.cases.Standing;
+import jp.nop.cx.platform.rules.RuleViolation;
 import jp.nop.cx.platform.security.CxPrincipal;
-import jp.nop.cx.platform.web.ProblemException;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,7 +23,7 @@ class StandingController {
 	StandingView ofPartner(@PathVariable String partnerId) {
 		return this.queries.findRecord(partnerId)
 			.map((record) -> StandingView.of(partnerId, record.standing()))
-			.orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "partner-not-found", partnerId));
+			.orElseThrow(() -> RuleViolation.notFound("partner").with("partnerId", partnerId));
 	}
 
 	/** The token's partner exists even if its approval has not reached this service yet: GOOD then. */

@@ -3,7 +3,7 @@ package jp.nop.cx.enforcement.capability;
 import java.util.List;
 
 import jp.nop.cx.events.Capability;
-import jp.nop.cx.platform.web.ProblemException;
+import jp.nop.cx.platform.rules.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,18 +22,18 @@ class ScopeRequestTest {
 	@Test
 	void bothOrNeitherIsRefused() {
 		assertThatThrownBy(() -> new ScopeRequest(true, List.of("export")).toScope("scope"))
-			.isInstanceOfSatisfying(ProblemException.class,
-					(p) -> assertThat(p.fieldErrors()).extracting(ProblemException.FieldError::field).containsExactly("scope"));
+			.isInstanceOfSatisfying(RuleViolation.class,
+					(p) -> assertThat(p.fieldErrors()).extracting(RuleViolation.FieldError::field).containsExactly("scope"));
 		assertThatThrownBy(() -> new ScopeRequest(false, List.of()).toScope("scope"))
-			.isInstanceOf(ProblemException.class);
-		assertThatThrownBy(() -> new ScopeRequest(null, null).toScope("scope")).isInstanceOf(ProblemException.class);
+			.isInstanceOf(RuleViolation.class);
+		assertThatThrownBy(() -> new ScopeRequest(null, null).toScope("scope")).isInstanceOf(RuleViolation.class);
 	}
 
 	@Test
 	void anUnknownCapabilityIsNamedInTheError() {
 		assertThatThrownBy(() -> new ScopeRequest(null, List.of("export", "billing")).toScope("scope"))
-			.isInstanceOfSatisfying(ProblemException.class, (p) -> assertThat(p.fieldErrors())
-				.extracting(ProblemException.FieldError::field)
+			.isInstanceOfSatisfying(RuleViolation.class, (p) -> assertThat(p.fieldErrors())
+				.extracting(RuleViolation.FieldError::field)
 				.containsExactly("scope.capabilities[1]"));
 	}
 }

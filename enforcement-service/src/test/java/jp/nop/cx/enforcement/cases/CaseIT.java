@@ -83,7 +83,7 @@ class CaseIT extends EnforcementIT {
 
 		assertThat(refused.status()).isEqualTo(422);
 		assertThat(refused.json().path("errors").get(0).path("field").asString()).isEqualTo("partnerId");
-		assertThat(refused.text("rule")).isEqualTo("unknown-partner");
+		assertThat(refused.text("type")).isEqualTo("https://cx.nop.jp/problems/unknown-partner");
 		assertThat(this.mongo.exists(org.springframework.data.mongodb.core.query.Query.query(
 				org.springframework.data.mongodb.core.query.Criteria.where("_id").is("p-nobody")),
 				"enforcement_records"))
@@ -136,7 +136,7 @@ class CaseIT extends EnforcementIT {
 		ApiClient.Response missing = operator().get("/api/v1/enforcement/cases/no-such-case");
 
 		assertThat(missing.status()).isEqualTo(404);
-		assertThat(missing.text("type")).isEqualTo("https://cx.nop.jp/problems/case-not-found");
+		assertThat(missing.text("type")).isEqualTo("https://cx.nop.jp/problems/not-found");
 		assertThat(operator().post("/api/v1/enforcement/cases/no-such-case/measures",
 				Map.of("type", "WARNING", "note", "警告")).status()).isEqualTo(404);
 	}

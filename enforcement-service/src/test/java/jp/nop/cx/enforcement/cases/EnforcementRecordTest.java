@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import jp.nop.cx.enforcement.RuleViolation;
 import jp.nop.cx.enforcement.capability.Scope;
 import jp.nop.cx.events.Capability;
 import jp.nop.cx.events.CxEvent;
@@ -13,6 +12,7 @@ import jp.nop.cx.events.PartnerStanding;
 import jp.nop.cx.events.PartnerSuspended;
 import jp.nop.cx.events.PartnerThrottled;
 import jp.nop.cx.events.PartnerWarned;
+import jp.nop.cx.platform.rules.RuleViolation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

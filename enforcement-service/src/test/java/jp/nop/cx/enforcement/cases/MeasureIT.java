@@ -40,6 +40,31 @@ class MeasureIT extends EnforcementIT {
 	}
 
 	@Test
+	void aWarningMayNameTheCapabilitiesItConcernsAndTheEventCarriesThem() {
+		String partnerId = approvedPartner();
+		String caseId = openCase(partnerId);
+
+		ApiClient.Response imposed = impose(caseId, Map.of("type", "WARNING",
+				"scope", Map.of("capabilities", List.of("webhooks", "export")), "note", "Webhook の再送が過剰です。"));
+
+		assertThat(imposed.status()).as(imposed.toString()).isEqualTo(201);
+		TopicProbe.Event warned = TopicProbe.await(EventType.PARTNER_WARNED.topic(),
+				(e) -> imposed.text("id").equals(e.body().path("measureId").asString()));
+		assertThat(warned.body().path("all").asBoolean()).isFalse();
+		assertThat(warned.body().path("capabilities").toString()).isEqualTo("[\"webhooks\",\"export\"]");
+		// A warning restricts nothing: the standing is WARNED, with no capability suspended.
+		TopicProbe.Event standing = awaitStanding(partnerId, "WARNED");
+		assertThat(standing.body().path("suspendedAll").asBoolean()).isFalse();
+		assertThat(standing.body().path("suspendedCapabilities")).isEmpty();
+
+		ApiClient.Response whole = impose(openCase(partnerId), Map.of("type", "WARNING", "note", "全体への警告"));
+		TopicProbe.Event warnedWhole = TopicProbe.await(EventType.PARTNER_WARNED.topic(),
+				(e) -> whole.text("id").equals(e.body().path("measureId").asString()));
+		assertThat(warnedWhole.body().path("all").asBoolean()).isTrue();
+		assertThat(warnedWhole.body().path("capabilities")).isEmpty();
+	}
+
+	@Test
 	void aSuspensionOfAllNeedsNoPriorWarning() {
 		String partnerId = approvedPartner();
 		String caseId = openCase(partnerId);

@@ -2,9 +2,9 @@ package jp.nop.cx.enforcement.cases;
 
 import java.util.List;
 
-import jp.nop.cx.enforcement.RuleViolation;
 import jp.nop.cx.enforcement.capability.Scope;
 import jp.nop.cx.events.Capability;
+import jp.nop.cx.platform.rules.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,11 +33,18 @@ class MeasureOrderTest {
 	}
 
 	@Test
-	void aWarningIsAddressedToThePartnerAsAWhole() {
-		assertThatThrownBy(() -> new MeasureOrder(MeasureType.WARNING, Scope.wholeService(), null, "警告"))
-			.isInstanceOfSatisfying(RuleViolation.class, (v) -> assertThat(v.field()).isEqualTo("scope"));
+	void aWarningMayConcernSomeCapabilitiesButTakesNoRate() {
+		Scope webhooks = Scope.of(java.util.List.of(jp.nop.cx.events.Capability.WEBHOOKS));
+		assertThat(MeasureOrder.warning(webhooks, "警告").scope()).isEqualTo(webhooks);
+		assertThat(MeasureOrder.warning("警告").scope()).isNull();
 		assertThatThrownBy(() -> new MeasureOrder(MeasureType.WARNING, null, 5, "警告"))
 			.isInstanceOfSatisfying(RuleViolation.class, (v) -> assertThat(v.field()).isEqualTo("requestsPerSecond"));
+	}
+
+	@Test
+	void aThrottleTakesNoScope() {
+		assertThatThrownBy(() -> new MeasureOrder(MeasureType.THROTTLE, Scope.wholeService(), 5, "制限"))
+			.isInstanceOfSatisfying(RuleViolation.class, (v) -> assertThat(v.field()).isEqualTo("scope"));
 	}
 
 	@Test

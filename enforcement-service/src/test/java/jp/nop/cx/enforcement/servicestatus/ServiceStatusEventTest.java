@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import jp.nop.cx.enforcement.RuleViolation;
 import jp.nop.cx.enforcement.capability.Scope;
 import jp.nop.cx.events.Capability;
 import jp.nop.cx.events.ServiceStatusChanged;
+import jp.nop.cx.platform.rules.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

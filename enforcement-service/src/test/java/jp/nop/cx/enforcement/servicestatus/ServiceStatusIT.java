@@ -87,7 +87,7 @@ class ServiceStatusIT extends EnforcementIT {
 				now.toString(), "urgent", true));
 
 		assertThat(refused.status()).isEqualTo(422);
-		assertThat(refused.text("rule")).isEqualTo("discontinuation-needs-notice");
+		assertThat(refused.text("type")).isEqualTo("https://cx.nop.jp/problems/discontinuation-needs-notice");
 		assertThat(urgent.status()).as(urgent.toString()).isEqualTo(201);
 		assertThat(awaitState(urgent.text("id"), "ACTIVE").body().path("urgent").asBoolean()).isTrue();
 	}

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import jp.nop.cx.identity.IdentityProperties;
-import jp.nop.cx.platform.web.ProblemException;
+import jp.nop.cx.platform.rules.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,8 +14,6 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -58,8 +56,8 @@ public class BruteForceProtection {
 		Duration remaining = this.policy.remainingLock(state, this.clock.instant());
 		if (!remaining.isZero()) {
 			long seconds = Math.max(1, (remaining.toMillis() + 999) / 1000);
-			throw new ProblemException(HttpStatus.LOCKED, "sign-in-locked", seconds).with("retryAfter", seconds)
-				.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+			throw new RuleViolation(RuleViolation.Kind.LOCKED, "sign-in-locked", seconds).with("retryAfter", seconds)
+				.retryAfter(seconds);
 		}
 	}
 

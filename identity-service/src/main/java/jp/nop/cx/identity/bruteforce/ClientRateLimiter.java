@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import jp.nop.cx.identity.IdentityProperties;
-import jp.nop.cx.platform.web.ProblemException;
+import jp.nop.cx.platform.rules.RuleViolation;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -13,8 +13,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -56,9 +54,9 @@ public class ClientRateLimiter {
 		int count = increment(key, windowEnd);
 		if (count > this.limit) {
 			long seconds = Math.max(1, (Duration.between(now, windowEnd).toMillis() + 999) / 1000);
-			throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "sign-in-rate-limited", seconds)
+			throw new RuleViolation(RuleViolation.Kind.TOO_MANY_REQUESTS, "sign-in-rate-limited", seconds)
 				.with("retryAfter", seconds)
-				.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+				.retryAfter(seconds);
 		}
 	}
 

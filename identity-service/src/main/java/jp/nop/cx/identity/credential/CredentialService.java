@@ -8,12 +8,11 @@ import java.util.List;
 import jp.nop.cx.identity.IdentityProperties;
 import jp.nop.cx.identity.bruteforce.BruteForceProtection;
 import jp.nop.cx.identity.session.RefreshSessions;
-import jp.nop.cx.platform.web.ProblemException;
+import jp.nop.cx.platform.rules.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -90,10 +89,10 @@ public class CredentialService {
 	public String activate(String token, String newPassword) {
 		Credential credential = this.credentials.findByActivationTokenHash(ActivationToken.hashOf(token))
 			.filter(Credential::awaitsActivation)
-			.orElseThrow(() -> new ProblemException(HttpStatus.BAD_REQUEST, "activation-invalid"));
+			.orElseThrow(() -> new RuleViolation(RuleViolation.Kind.BAD_REQUEST, "activation-invalid"));
 		Instant now = this.clock.instant();
 		if (credential.activation().expiredAt(now)) {
-			throw new ProblemException(HttpStatus.GONE, "activation-expired");
+			throw new RuleViolation(RuleViolation.Kind.GONE, "activation-expired");
 		}
 		this.passwordRules.enforce(newPassword, credential.loginId());
 		credential.activate(this.passwords.hash(newPassword), now);
@@ -109,8 +108,7 @@ public class CredentialService {
 		Credential credential = find(loginId);
 		if (!this.passwords.verify(currentPassword, credential.passwordHash()) || !credential.canSignIn()) {
 			this.bruteForce.recordFailure(loginId);
-			throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "current-password-mismatch",
-					List.of(new ProblemException.FieldError("currentPassword", "does not match")));
+			throw RuleViolation.invalid("currentPassword", "current-password-mismatch");
 		}
 		this.passwordRules.enforce(newPassword, loginId);
 		credential.changePassword(this.passwords.hash(newPassword));
@@ -124,7 +122,7 @@ public class CredentialService {
 	public Credential reissue(String loginId) {
 		Credential credential = find(LoginIds.normalize(loginId));
 		if (!credential.isReissuable()) {
-			throw ProblemException.conflict("credential-not-reissuable", credential.status());
+			throw RuleViolation.conflict("credential-not-reissuable", credential.status());
 		}
 		ActivationToken token = ActivationToken.generate();
 		credential.reissue(token, activationLink(token), this.activationTtl, this.clock.instant());
@@ -168,7 +166,7 @@ public class CredentialService {
 
 	public Credential find(String loginId) {
 		return this.credentials.findById(loginId)
-			.orElseThrow(() -> ProblemException.notFound("credential"));
+			.orElseThrow(() -> RuleViolation.notFound("credential"));
 	}
 
 	private String activationLink(ActivationToken token) {

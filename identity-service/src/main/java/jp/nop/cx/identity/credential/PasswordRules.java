@@ -3,11 +3,8 @@ package jp.nop.cx.identity.credential;
 import java.util.List;
 
 import jp.nop.cx.identity.IdentityProperties;
-import jp.nop.cx.platform.web.ProblemException;
+import jp.nop.cx.platform.rules.RuleViolation;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,11 +17,8 @@ public class PasswordRules {
 
 	private final PasswordPolicy policy;
 
-	private final MessageSource messages;
-
-	PasswordRules(IdentityProperties properties, MessageSource messages) {
+	PasswordRules(IdentityProperties properties) {
 		this.policy = new PasswordPolicy(properties.password().minLength());
-		this.messages = messages;
 	}
 
 	public void enforce(String newPassword, String loginId) {
@@ -32,12 +26,9 @@ public class PasswordRules {
 		if (violations.isEmpty()) {
 			return;
 		}
-		List<ProblemException.FieldError> errors = violations.stream()
-			.map((v) -> new ProblemException.FieldError("newPassword",
-					this.messages.getMessage("password-policy." + v.rule().name(), new Object[] { v.limit() },
-							LocaleContextHolder.getLocale())))
-			.toList();
-		throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "password-policy", errors);
+		RuleViolation refused = RuleViolation.unprocessable("password-policy");
+		violations.forEach((v) -> refused.onField("newPassword", "password-policy." + v.rule().name(), v.limit()));
+		throw refused;
 	}
 
 	public boolean accepts(String password, String loginId) {

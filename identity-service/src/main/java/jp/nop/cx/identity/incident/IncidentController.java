@@ -7,6 +7,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jp.nop.cx.platform.security.CxPrincipal;
+import jp.nop.cx.platform.validation.SingleLine;
+import jp.nop.cx.platform.validation.MultiLine;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,8 +33,8 @@ class IncidentController {
 		return new Reported(incident.incidentId(), incident.loginIds());
 	}
 
-	record IncidentReport(@NotNull IncidentType type, @Size(max = 100) List<@NotBlank @Size(max = 64) String> loginIds,
-			@Size(max = 2000) String detail) {
+	record IncidentReport(@NotNull IncidentType type, @Size(max = 100) List<@NotBlank @Size(max = 64) @SingleLine String> loginIds,
+			@Size(max = 2000) @MultiLine String detail) {
 	}
 
 	/** The incident and the IDs now blocked. */

@@ -11,8 +11,8 @@ import jp.nop.cx.identity.credential.Credential;
 import jp.nop.cx.identity.credential.CredentialRepository;
 import jp.nop.cx.identity.credential.CredentialService;
 import jp.nop.cx.identity.credential.LoginIds;
+import jp.nop.cx.platform.rules.RuleViolation;
 import jp.nop.cx.platform.security.CxPrincipal;
-import jp.nop.cx.platform.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,14 +56,14 @@ class IncidentService {
 		}
 		// Art. 4.2: a member speaks for itself only; its company's other IDs are the administrator's.
 		if (!reporter.isPartnerAdmin() && !Set.of(reporter.loginId()).equals(loginIds)) {
-			throw ProblemException.forbidden();
+			throw RuleViolation.forbidden();
 		}
 		// All IDs are checked before any is blocked: a report naming a stranger changes nothing.
 		List<Credential> affected = new ArrayList<>();
 		for (String loginId : loginIds) {
 			affected.add(this.credentials.findById(loginId)
 				.filter((c) -> c.belongsTo(partnerId) && !c.isDeleted())
-				.orElseThrow(() -> ProblemException.notFound("credential")));
+				.orElseThrow(() -> RuleViolation.notFound("credential")));
 		}
 		// The alert is stored first: should blocking then fail, the reporter's token still works
 		// for a retry (a second alert), whereas blocking first could leave a self-reporter unable

@@ -4,13 +4,14 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jp.nop.cx.identity.credential.Credential;
 import jp.nop.cx.identity.credential.CredentialView;
 import jp.nop.cx.platform.security.CxPrincipal;
+import jp.nop.cx.platform.validation.SingleLine;
+import jp.nop.cx.platform.validation.Mailbox;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -53,7 +54,7 @@ class MemberController {
 		this.members.delete(principal, loginId);
 	}
 
-	record NewMember(@NotBlank @Email @Size(max = 254) String email, @Size(max = 100) String name,
+	record NewMember(@NotBlank @Mailbox String email, @Size(max = 100) @SingleLine String name,
 			@Pattern(regexp = "ja|en") String preferredLanguage) {
 	}
 

@@ -11,10 +11,9 @@ import jp.nop.cx.identity.credential.LoginIds;
 import jp.nop.cx.identity.credential.NewCredential;
 import jp.nop.cx.identity.credential.RevocationReason;
 import jp.nop.cx.identity.credential.Role;
+import jp.nop.cx.platform.rules.RuleViolation;
 import jp.nop.cx.platform.security.CxPrincipal;
-import jp.nop.cx.platform.web.ProblemException;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -52,12 +51,12 @@ class MemberService {
 		String target = LoginIds.normalize(loginId);
 		Credential credential = this.repository.findById(target)
 			.filter((c) -> c.belongsTo(partnerId) && !c.isDeleted())
-			.orElseThrow(() -> ProblemException.notFound("credential"));
+			.orElseThrow(() -> RuleViolation.notFound("credential"));
 		if (target.equals(admin.loginId())) {
-			throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "member-self-deletion");
+			throw RuleViolation.unprocessable("member-self-deletion");
 		}
 		if (credential.role() != Role.PARTNER_MEMBER) {
-			throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "not-a-member");
+			throw RuleViolation.unprocessable("not-a-member");
 		}
 		this.credentials.delete(credential, RevocationReason.REMOVED_BY_ADMIN);
 	}

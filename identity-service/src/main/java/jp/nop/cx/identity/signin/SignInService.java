@@ -10,12 +10,11 @@ import jp.nop.cx.identity.credential.CredentialRepository;
 import jp.nop.cx.identity.credential.LoginIds;
 import jp.nop.cx.identity.credential.PasswordHasher;
 import jp.nop.cx.identity.session.RefreshSessions;
-import jp.nop.cx.platform.web.ProblemException;
+import jp.nop.cx.platform.rules.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -62,7 +61,7 @@ class SignInService {
 		boolean matches = this.passwords.verify(password, (credential != null) ? credential.passwordHash() : null);
 		if (!matches || !credential.canSignIn()) {
 			this.bruteForce.recordFailure(loginId);
-			throw new ProblemException(HttpStatus.UNAUTHORIZED, "sign-in-failed");
+			throw new RuleViolation(RuleViolation.Kind.UNAUTHENTICATED, "sign-in-failed");
 		}
 		this.bruteForce.recordSuccess(loginId);
 		upgradeHash(credential, password);
@@ -74,14 +73,14 @@ class SignInService {
 	TokenResponse refresh(String refreshToken) {
 		RefreshSessions.Rotation rotation = this.sessions.rotate(refreshToken);
 		if (!(rotation instanceof RefreshSessions.Rotated rotated)) {
-			throw new ProblemException(HttpStatus.UNAUTHORIZED, "refresh-failed");
+			throw new RuleViolation(RuleViolation.Kind.UNAUTHENTICATED, "refresh-failed");
 		}
 		Credential credential = this.credentials.findById(rotated.loginId()).orElse(null);
 		// Art. 4.3: a family started before the ID was revoked, reissued or deleted is dead, even one
 		// that a sign-in racing the revocation wrote after the families were revoked.
 		if (credential == null || !credential.acceptsToken(rotated.generation(), rotated.startedAt())) {
 			this.sessions.revokeFamily(rotated.familyId(), "CREDENTIAL_REVOKED");
-			throw new ProblemException(HttpStatus.UNAUTHORIZED, "refresh-failed");
+			throw new RuleViolation(RuleViolation.Kind.UNAUTHENTICATED, "refresh-failed");
 		}
 		this.credentials.recordUse(credential.loginId(), this.clock.instant());
 		return tokensFor(credential, rotated.next());

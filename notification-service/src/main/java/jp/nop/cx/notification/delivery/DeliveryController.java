@@ -7,10 +7,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import jp.nop.cx.events.EventType;
 import jp.nop.cx.notification.policy.Channel;
+import jp.nop.cx.platform.rules.RuleViolation;
 import jp.nop.cx.platform.security.CxPrincipal;
-import jp.nop.cx.platform.web.ProblemException;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -37,7 +36,7 @@ class DeliveryController {
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
 		principal.requireOperator();
 		if (eventType != null && EventType.ofTopic(eventType).isEmpty()) {
-			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-parameter", "eventType");
+			throw new RuleViolation(RuleViolation.Kind.BAD_REQUEST, "invalid-parameter", "eventType");
 		}
 		Deliveries.DeliveryFilter filter = new Deliveries.DeliveryFilter(partnerId, eventType, status, channel);
 		List<DeliveryView> items = this.deliveries.search(filter, page, size).stream().map(DeliveryView::of).toList();

@@ -3,8 +3,9 @@ package jp.nop.cx.notification.inbox;
 import java.time.Clock;
 import java.util.List;
 
+import jp.nop.cx.platform.rules.RuleViolation;
+
 import com.mongodb.ErrorCategory;
-import jp.nop.cx.platform.web.ProblemException;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -51,7 +52,7 @@ public class Inbox {
 			.set("readAt", this.clock.instant())
 			.set("readBy", loginId), InboxItem.class).getModifiedCount();
 		if (changed == 0 && !this.mongo.exists(own, InboxItem.class)) {
-			throw ProblemException.notFound("notification");
+			throw RuleViolation.notFound("notification");
 		}
 	}
 

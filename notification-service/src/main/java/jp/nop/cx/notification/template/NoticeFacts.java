@@ -103,6 +103,7 @@ class NoticeFacts {
 		else if (payload instanceof PartnerWarned e) {
 			model.put("caseId", e.caseId());
 			model.put("category", label("category", e.category(), language));
+			model.put("scope", scope(e.all(), e.capabilities(), language));
 			model.put("note", e.note());
 			model.put("issuedAt", time(e.issuedAt(), language));
 		}

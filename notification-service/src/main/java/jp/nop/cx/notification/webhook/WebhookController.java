@@ -5,8 +5,9 @@ import java.time.Instant;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import jp.nop.cx.platform.rules.RuleViolation;
 import jp.nop.cx.platform.security.CxPrincipal;
-import jp.nop.cx.platform.web.ProblemException;
+import jp.nop.cx.platform.validation.SingleLine;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -45,19 +46,19 @@ class WebhookController {
 	WebhookView show(CxPrincipal principal) {
 		return this.webhooks.find(principal.requirePartnerId())
 			.map(WebhookView::of)
-			.orElseThrow(() -> ProblemException.notFound("webhook"));
+			.orElseThrow(() -> RuleViolation.notFound("webhook"));
 	}
 
 	@DeleteMapping
 	ResponseEntity<Void> remove(CxPrincipal principal) {
 		principal.requirePartnerAdmin();
 		if (!this.webhooks.remove(principal.requirePartnerId())) {
-			throw ProblemException.notFound("webhook");
+			throw RuleViolation.notFound("webhook");
 		}
 		return ResponseEntity.noContent().build();
 	}
 
-	record WebhookRequest(@NotBlank @Size(max = 2048) String url) {
+	record WebhookRequest(@NotBlank @Size(max = 2048) @SingleLine String url) {
 	}
 
 	record RegisteredWebhook(String url, EndpointStatus status, String secret, Instant createdAt, Instant updatedAt) {

@@ -5,11 +5,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-import jp.nop.cx.platform.web.ProblemException;
+import jp.nop.cx.platform.rules.RuleViolation;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /** Registering, reading and removing a partner's webhook endpoint. */
@@ -59,17 +59,14 @@ public class WebhookService {
 			return this.guard.validate(url);
 		}
 		catch (InvalidWebhookUrlException ex) {
-			throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "webhook-url-invalid",
-					List.of(new ProblemException.FieldError("url", ex.getMessage())), ex.getMessage());
+			throw RuleViolation.invalid("url", "webhook-url-invalid", ex.getMessage());
 		}
 		catch (WebhookTargetRefusedException ex) {
-			throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "webhook-target-refused",
-					List.of(new ProblemException.FieldError("url", ex.getMessage())), ex.address())
+			throw RuleViolation.invalid("url", "webhook-target-refused", ex.address())
 				.with("addressKind", ex.kind().name());
 		}
 		catch (UnresolvableWebhookHostException ex) {
-			throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "webhook-target-unresolvable",
-					List.of(new ProblemException.FieldError("url", ex.getMessage())));
+			throw RuleViolation.invalid("url", "webhook-target-unresolvable");
 		}
 	}
 

@@ -76,7 +76,7 @@ class OutboxRelayContentionIT {
 			mongo.insert(new Document("_id", run + "-" + d).append("_outbox", entries), "widgets");
 		}
 		OutboxProperties properties = new OutboxProperties("/cx/test", Duration.ofMillis(50), Duration.ofSeconds(30),
-				Duration.ofSeconds(10), 5, true);
+				Duration.ofSeconds(10), 5, true, Duration.ofHours(1));
 		OutboxRelay first = new OutboxRelay(mongo, kafka, properties, Clock.systemUTC(), new SimpleMeterRegistry());
 		OutboxRelay second = new OutboxRelay(mongo, kafka, properties, Clock.systemUTC(), new SimpleMeterRegistry());
 

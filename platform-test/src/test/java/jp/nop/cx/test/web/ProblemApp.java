@@ -3,8 +3,12 @@ package jp.nop.cx.test.web;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import jp.nop.cx.platform.rules.RuleViolation;
 import jp.nop.cx.platform.security.CxPrincipal;
 import jp.nop.cx.platform.security.SecurityRules;
+import jp.nop.cx.platform.validation.Mailbox;
+import jp.nop.cx.platform.validation.MultiLine;
+import jp.nop.cx.platform.validation.SingleLine;
 import jp.nop.cx.platform.web.ProblemException;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -25,12 +29,13 @@ public class ProblemApp {
 		RED, GREEN
 	}
 
-	record Greeting(@NotBlank @Size(max = 20) String name, Colour colour, int count, java.time.LocalDate on) {
+	record Greeting(@NotBlank @Size(max = 20) @SingleLine String name, Colour colour, int count,
+			java.time.LocalDate on, Boolean subscribed, @MultiLine String message, @Mailbox String email) {
 	}
 
 	@Bean
 	SecurityRules openEcho() {
-		return (rules) -> rules.requestMatchers(HttpMethod.POST, "/echo").permitAll();
+		return (rules) -> rules.requestMatchers(HttpMethod.POST, "/echo", "/refusals/*").permitAll();
 	}
 
 	@RestController
@@ -51,6 +56,17 @@ public class ProblemApp {
 		String operatorOnly(CxPrincipal principal) {
 			principal.requireOperator();
 			return "ok";
+		}
+
+		@PostMapping("/refusals/{kind}")
+		String refuse(@PathVariable RuleViolation.Kind kind) {
+			throw switch (kind) {
+				case INVALID -> RuleViolation.invalid("effectiveOn", "notice-period", 30).with("earliestEffectiveOn",
+						"2027-01-31");
+				case NOT_FOUND -> RuleViolation.notFound("partner");
+				case LOCKED -> new RuleViolation(kind, "sign-in-locked", 7).retryAfter(7);
+				default -> new RuleViolation(kind, "some-rule");
+			};
 		}
 
 		@PostMapping("/conflict")

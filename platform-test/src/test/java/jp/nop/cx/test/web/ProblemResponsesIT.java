@@ -4,7 +4,11 @@ import jp.nop.cx.test.ApiClient;
 import jp.nop.cx.test.CxIntegrationTest;
 import jp.nop.cx.test.RawHttp;
 import jp.nop.cx.test.TestTokens;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -79,6 +83,113 @@ class ProblemResponsesIT {
 		ApiClient.Response en = api().header("Accept-Language", "en-US,en;q=0.9").post("/echo", "{");
 		assertThat(ja.json().path("title").asString()).isEqualTo("リクエスト本文を読めません");
 		assertThat(en.json().path("title").asString()).isEqualTo("Malformed request body");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "\"name\": 1", "\"name\": true", "\"colour\": 1", "\"subscribed\": \"true\"",
+			"\"subscribed\": 1", "\"count\": \"1\"", "\"count\": 1.5", "\"count\": true" })
+	void aValueOfTheWrongTypeIsRefusedNeverCoerced(String member) {
+		String field = member.substring(1, member.indexOf('"', 1));
+		StringBuilder body = new StringBuilder("{").append(member);
+		if (!field.equals("name")) {
+			body.append(", \"name\": \"a\"");
+		}
+		if (!field.equals("count")) {
+			body.append(", \"count\": 1");
+		}
+		ApiClient.Response response = api().post("/echo", body.append('}').toString());
+		assertProblem(response, 400, "invalid-body");
+		assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo(field);
+	}
+
+	@Test
+	void valuesOfTheRightTypeStillPass() {
+		ApiClient.Response response = api().post("/echo",
+				"{\"name\": \"株式会社テスト\", \"colour\": \"RED\", \"count\": 2, \"subscribed\": true, "
+						+ "\"message\": \"一行目\\n\\t二行目\\r\\n三行目\", \"email\": \"tanaka.taro+cx@example.co.jp\"}");
+		assertThat(response.status()).as(response.raw()).isEqualTo(200);
+		assertThat(response.json().path("subscribed").asBoolean()).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "株式会社\n\nIMPORTANT: sign in at http://evil.example/login", "a\rb", "a\tb", "a\u0000b",
+			"a\u0007b", "a\u007fb", "a\u0085b", "a\u2028b", "abc\u202egpj.exe", "a\u202ab", "a\u2066b", "a\u2069b" })
+	void singleLineTextRefusesLineBreaksControlsAndBidiOverrides(String name) {
+		ApiClient.Response response = api().post("/echo", Map.of("name", name, "count", 1));
+		assertProblem(response, 422, "validation");
+		assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("name");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "a\u0000b", "a\u0007b", "a\rb", "a\u001bb", "a\u202eb", "a\u2067b" })
+	void multiLineTextRefusesControlsOtherThanLineFeedAndTab(String message) {
+		ApiClient.Response response = api().post("/echo", Map.of("name", "a", "count", 1, "message", message));
+		assertProblem(response, 422, "validation");
+		assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("message");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "a,b@x", "a,b@example.jp", "Tanaka <tanaka@example.jp>", "\"t a\"@example.jp",
+			"tanaka@[127.0.0.1]", "tanaka@example.jp\nBcc: x@evil.example", "a@b@example.jp", ".a@example.jp",
+			"a..b@example.jp", "a@-example.jp", "田中@example.jp", "tanaka@example.jp;x@evil.example" })
+	void onlyAPlainMailboxIsAnEmailAddress(String email) {
+		ApiClient.Response response = api().post("/echo", Map.of("name", "a", "count", 1, "email", email));
+		assertProblem(response, 422, "validation");
+		assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("email");
+	}
+
+	@Test
+	void fieldMessagesAreInTheRequestsLanguageLikeTitleAndDetail() {
+		String blank = "{\"name\": \"\", \"count\": 1}";
+		ApiClient.Response ja = api().post("/echo", blank);
+		ApiClient.Response en = api().header("Accept-Language", "en").post("/echo", blank);
+		ApiClient.Response fr = api().header("Accept-Language", "fr-FR").post("/echo", blank);
+		assertThat(ja.json().path("title").asString()).isEqualTo("入力内容に誤りがあります");
+		assertThat(ja.json().path("errors").get(0).path("message").asString()).isEqualTo("空白は許可されていません");
+		assertThat(en.json().path("title").asString()).isEqualTo("Invalid request");
+		assertThat(en.json().path("errors").get(0).path("message").asString()).isEqualTo("must not be blank");
+		assertThat(fr.json().path("errors").get(0).path("message").asString()).as("unsupported: Japanese")
+			.isEqualTo("空白は許可されていません");
+
+		String control = "{\"name\": \"a\\u0007\", \"count\": 1}";
+		assertThat(api().post("/echo", control).json().path("errors").get(0).path("message").asString())
+			.contains("制御文字");
+		assertThat(api().header("Accept-Language", "en").post("/echo", control).json().path("errors").get(0)
+			.path("message").asString()).contains("control characters");
+
+		String wrongType = "{\"name\": \"a\", \"count\": 1, \"subscribed\": \"yes\"}";
+		ApiClient.Response jaType = api().post("/echo", wrongType);
+		ApiClient.Response enType = api().header("Accept-Language", "en").post("/echo", wrongType);
+		assertThat(jaType.json().path("detail").asString()).contains("errors");
+		assertThat(jaType.json().path("errors").get(0).path("message").asString()).isEqualTo("型が違います（boolean を指定してください）");
+		assertThat(enType.json().path("errors").get(0).path("message").asString()).isEqualTo("wrong type: expected boolean");
+		String badEnum = "{\"name\": \"a\", \"count\": 1, \"colour\": \"BLUE\"}";
+		assertThat(api().post("/echo", badEnum).json().path("errors").get(0).path("message").asString())
+			.isEqualTo("[RED, GREEN] のいずれかを指定してください");
+	}
+
+	@Test
+	void aRuleViolationIsAnsweredWithTheStatusOfItsKindAndTheRuleAsType() {
+		Map<String, Integer> statuses = Map.ofEntries(Map.entry("INVALID", 422), Map.entry("NOT_FOUND", 404),
+				Map.entry("CONFLICT", 409), Map.entry("FORBIDDEN", 403), Map.entry("UNAUTHENTICATED", 401),
+				Map.entry("BAD_REQUEST", 400), Map.entry("GONE", 410), Map.entry("LOCKED", 423),
+				Map.entry("TOO_MANY_REQUESTS", 429), Map.entry("TOO_LARGE", 413), Map.entry("UNAVAILABLE", 503));
+		assertThat(statuses).hasSize(jp.nop.cx.platform.rules.RuleViolation.Kind.values().length);
+		statuses.forEach((kind, status) -> {
+			ApiClient.Response response = api().post("/refusals/" + kind, "{}");
+			assertThat(response.status()).as(kind).isEqualTo(status);
+			assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+			assertThat(response.json().path("title").asString()).as(kind).isNotBlank().doesNotContainPattern("[A-Za-z]{4}");
+		});
+		ApiClient.Response invalid = api().post("/refusals/INVALID", "{}");
+		assertThat(invalid.json().path("type").asString()).isEqualTo("https://cx.nop.jp/problems/notice-period");
+		assertThat(invalid.json().path("earliestEffectiveOn").asString()).isEqualTo("2027-01-31");
+		assertThat(invalid.json().path("errors").get(0).path("field").asString()).isEqualTo("effectiveOn");
+		assertThat(api().post("/refusals/NOT_FOUND", "{}").json().path("type").asString())
+			.isEqualTo("https://cx.nop.jp/problems/not-found");
+		assertThat(api().post("/refusals/LOCKED", "{}").header("Retry-After")).isEqualTo("7");
+		assertThat(api().header("Accept-Language", "en").post("/refusals/CONFLICT", "{}").json().path("title").asString())
+			.isEqualTo("Conflicts with the current state");
 	}
 
 	@Test

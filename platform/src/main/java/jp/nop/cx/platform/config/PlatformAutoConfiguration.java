@@ -56,6 +56,12 @@ public class PlatformAutoConfiguration {
 		return Clock.systemUTC();
 	}
 
+	/** Refuses JSON values of the wrong type instead of coercing them, in every service. */
+	@Bean
+	StrictJson strictJson() {
+		return new StrictJson();
+	}
+
 	/** Every service publishes CloudEvents with it: the relay, and the gateway for its samples. */
 	@Bean
 	@ConditionalOnMissingBean

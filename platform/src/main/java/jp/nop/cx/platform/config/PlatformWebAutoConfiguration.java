@@ -2,8 +2,11 @@ package jp.nop.cx.platform.config;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jp.nop.cx.platform.security.CxPrincipalArgumentResolver;
 import jp.nop.cx.platform.security.ProblemSecurityHandlers;
 import jp.nop.cx.platform.security.SecurityRules;
@@ -37,10 +40,12 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Problem responses, body limits and the JWT resource server of every servlet service. */
-@AutoConfiguration(beforeName = {
+@AutoConfiguration(beforeName = { "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
 		"org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration",
 		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
 		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration" })
@@ -68,6 +73,25 @@ public class PlatformWebAutoConfiguration {
 				new UnsupportedMethodFilter(problems, objectMapper));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
 		return registration;
+	}
+
+	/**
+	 * The request's language for everything Spring MVC resolves, Bean Validation's messages
+	 * included: ja unless the client prefers en, as the problem titles (SPEC 5).
+	 */
+	@Bean(DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
+	LocaleResolver localeResolver() {
+		return new LocaleResolver() {
+			@Override
+			public Locale resolveLocale(HttpServletRequest request) {
+				return ProblemHandler.locale(request);
+			}
+
+			@Override
+			public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+				throw new UnsupportedOperationException("The language follows Accept-Language");
+			}
+		};
 	}
 
 	@Bean

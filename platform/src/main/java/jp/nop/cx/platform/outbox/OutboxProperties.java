@@ -13,10 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lease how long one relay instance holds a document while it publishes its entries
  * @param sendTimeout how long one publication may take before the relay gives up for now
  * @param batchSize documents claimed per poll and collection
+ * @param sentRetention how long the IDs of published entries are remembered, so that an entry a
+ *        save wrote back from a copy loaded before the relay removed it is not published again
+ *        (the window is the time between loading a copy and saving it; a day is ample)
  */
 @ConfigurationProperties("cx.outbox")
 public record OutboxProperties(String source,
 		@DefaultValue("200ms") Duration pollInterval, @DefaultValue("30s") Duration lease,
 		@DefaultValue("10s") Duration sendTimeout, @DefaultValue("50") int batchSize,
-		@DefaultValue("true") boolean enabled) {
+		@DefaultValue("true") boolean enabled, @DefaultValue("24h") Duration sentRetention) {
 }

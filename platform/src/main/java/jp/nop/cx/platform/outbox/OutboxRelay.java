@@ -8,13 +8,16 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -32,6 +35,15 @@ public class OutboxRelay {
 
 	static final String LEASE_FIELD = "_outboxLease";
 
+	/**
+	 * IDs of published entries. A save replaces the whole aggregate document, so a copy loaded
+	 * before the relay removed an entry writes that entry back (the removal does not change
+	 * {@code @Version}, and must not: the request's save would then fail for nothing). The relay
+	 * therefore remembers what it sent in a collection no aggregate save touches, and removes a
+	 * written-back entry without sending it again (SPEC 4: relayed once; ADR 0002).
+	 */
+	public static final String SENT_COLLECTION = "outbox_sent";
+
 	private final MongoTemplate mongo;
 
 	private final CloudEventProducer producer;
@@ -45,6 +57,8 @@ public class OutboxRelay {
 	private final AtomicLong pending = new AtomicLong();
 
 	private volatile Instant backoffUntil = Instant.MIN;
+
+	private volatile Instant nextPurge = Instant.MIN;
 
 	public OutboxRelay(MongoTemplate mongo, CloudEventProducer producer, OutboxProperties properties,
 			Clock clock, MeterRegistry meters) {
@@ -63,10 +77,11 @@ public class OutboxRelay {
 		}
 		int published = 0;
 		long stillPending = 0;
+		purgeSentIds(now);
 		Set<String> collections = this.mongo.getCollectionNames();
 		log.trace("Relay pass over {}", collections);
 		for (String collection : collections) {
-			if (collection.startsWith("system.")) {
+			if (collection.startsWith("system.") || collection.equals(SENT_COLLECTION)) {
 				continue;
 			}
 			List<Document> candidates = this.mongo.find(
@@ -100,17 +115,48 @@ public class OutboxRelay {
 	private int publish(String collection, Document document) {
 		@SuppressWarnings("unchecked")
 		List<Document> entries = (List<Document>) document.get(OutboxAggregate.OUTBOX_FIELD, List.class);
+		Set<String> alreadySent = sentAmong(entries);
 		int count = 0;
 		for (Document entry : entries) {
-			send(entry);
-			log.debug("Published {} {} from {}", entry.getString("type"), entry.getString("eventId"), collection);
+			String eventId = entry.getString("eventId");
+			if (alreadySent.contains(eventId)) {
+				log.debug("Not republishing {} written back to {} by a stale save", eventId, collection);
+			}
+			else {
+				send(entry);
+				// Remembered before the removal, so there is no moment a written-back copy looks unsent.
+				this.mongo.upsert(Query.query(Criteria.where("_id").is(eventId)),
+						new Update().set("sentAt", Date.from(this.clock.instant())), SENT_COLLECTION);
+				log.debug("Published {} {} from {}", entry.getString("type"), eventId, collection);
+				count++;
+			}
 			// Remove exactly this entry: entries added meanwhile by a new save stay for the next pass.
 			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(document.get("_id"))),
-					new Update().pull(OutboxAggregate.OUTBOX_FIELD, new Document("eventId", entry.getString("eventId"))),
-					collection);
-			count++;
+					new Update().pull(OutboxAggregate.OUTBOX_FIELD, new Document("eventId", eventId)), collection);
 		}
 		return count;
+	}
+
+	private Set<String> sentAmong(List<Document> entries) {
+		List<String> ids = entries.stream().map((e) -> e.getString("eventId")).toList();
+		return this.mongo.find(new Query(Criteria.where("_id").in(ids)), Document.class, SENT_COLLECTION)
+			.stream()
+			.map((d) -> d.getString("_id"))
+			.collect(Collectors.toSet());
+	}
+
+	private void purgeSentIds(Instant now) {
+		if (now.isBefore(this.nextPurge)) {
+			return;
+		}
+		if (this.nextPurge.equals(Instant.MIN)) {
+			// On MongoDB the TTL index does the work; mongo-java-server accepts it but never expires.
+			this.mongo.indexOps(SENT_COLLECTION)
+				.createIndex(new Index("sentAt", Sort.Direction.ASC).expire(this.properties.sentRetention()));
+		}
+		this.mongo.remove(new Query(Criteria.where("sentAt").lt(Date.from(now.minus(this.properties.sentRetention())))),
+				SENT_COLLECTION);
+		this.nextPurge = now.plusSeconds(60);
 	}
 
 	private void send(Document entry) {

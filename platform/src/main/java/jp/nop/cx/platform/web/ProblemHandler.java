@@ -7,11 +7,11 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
+import jp.nop.cx.platform.rules.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
-import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.context.MessageSource;
@@ -63,6 +63,77 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		return respond(body, ex.headers());
 	}
 
+	/** The one refusal of services and aggregates: its kind decides the status (platform guide, "Refusals"). */
+	@ExceptionHandler(RuleViolation.class)
+	public ResponseEntity<Object> refused(RuleViolation violation, HttpServletRequest request) {
+		HttpStatus status = status(violation.kind());
+		Locale locale = locale(request);
+		ProblemDetail body = detail(status, violation.code(), violation.args(), request);
+		if (message("problem." + violation.code() + ".title", violation.args(), locale, null) == null) {
+			// A rule without a title of its own is titled by its kind, in the request's language.
+			String kind = kindCode(violation.kind());
+			body.setTitle(message("problem." + kind + ".title", new Object[0], locale, status.getReasonPhrase()));
+			if (body.getDetail() == null) {
+				body.setDetail(message("problem." + kind + ".detail", violation.args(), locale, null));
+			}
+		}
+		violation.members().forEach(body::setProperty);
+		if (!violation.fieldErrors().isEmpty()) {
+			body.setProperty("errors", violation.fieldErrors()
+				.stream()
+				.map((e) -> new ProblemException.FieldError(e.field(), fieldMessage(e, locale)))
+				.toList());
+		}
+		HttpHeaders headers = null;
+		if (violation.retryAfterSeconds() != null) {
+			headers = new HttpHeaders();
+			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(violation.retryAfterSeconds()));
+		}
+		return respond(body, headers);
+	}
+
+	/** The status of each kind of refusal; the one place where the domain's refusals meet HTTP. */
+	static HttpStatus status(RuleViolation.Kind kind) {
+		return switch (kind) {
+			case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case CONFLICT -> HttpStatus.CONFLICT;
+			case FORBIDDEN -> HttpStatus.FORBIDDEN;
+			case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+			case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
+			case GONE -> HttpStatus.GONE;
+			case LOCKED -> HttpStatus.LOCKED;
+			case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
+			case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+			case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+		};
+	}
+
+	private static String kindCode(RuleViolation.Kind kind) {
+		return switch (kind) {
+			case INVALID -> "validation";
+			case NOT_FOUND -> "not-found";
+			case CONFLICT -> "conflict";
+			case FORBIDDEN -> "forbidden";
+			case UNAUTHENTICATED -> "unauthenticated";
+			case BAD_REQUEST -> "bad-request";
+			case GONE -> "gone";
+			case LOCKED -> "locked";
+			case TOO_MANY_REQUESTS -> "too-many-requests";
+			case TOO_LARGE -> "too-large";
+			case UNAVAILABLE -> "unavailable";
+		};
+	}
+
+	/** {@code rule.<rule>}, else the rule's problem title, else the rule as given. */
+	private String fieldMessage(RuleViolation.FieldError error, Locale locale) {
+		String message = message("rule." + error.rule(), error.args(), locale, null);
+		if (message == null) {
+			message = message("problem." + error.rule() + ".title", error.args(), locale, null);
+		}
+		return (message != null) ? message : error.rule();
+	}
+
 	@ExceptionHandler(OptimisticLockingFailureException.class)
 	public ResponseEntity<Object> concurrentChange(OptimisticLockingFailureException ex, HttpServletRequest request) {
 		return respond(detail(HttpStatus.CONFLICT, "concurrent-change", new Object[0], request), null);
@@ -93,7 +164,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 	public ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
 		ProblemDetail body = detail(HttpStatus.BAD_REQUEST, "invalid-parameter", new Object[] { ex.getName() },
 				request);
-		body.setProperty("errors", List.of(new ProblemException.FieldError(ex.getName(), "invalid value")));
+		body.setProperty("errors", List.of(new ProblemException.FieldError(ex.getName(),
+				message("field.invalid-value", new Object[0], locale(request), "invalid value"))));
 		return respond(body, null);
 	}
 
@@ -109,19 +181,34 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		HttpServletRequest servlet = servletRequest(request);
 		Throwable cause = databindCause(ex);
 		if (cause instanceof DatabindException mapping) {
-			String field = path(mapping);
-			String reason = (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
-					&& invalid.getTargetType().isEnum())
-							? "must be one of " + java.util.Arrays.toString(invalid.getTargetType().getEnumConstants())
-							: (cause instanceof MismatchedInputException) ? "wrong type or shape" : "invalid value";
 			ProblemDetail body = detail(HttpStatus.BAD_REQUEST, "invalid-body", new Object[0], servlet);
-			body.setProperty("errors", List.of(new ProblemException.FieldError(field, reason)));
+			body.setProperty("errors",
+					List.of(new ProblemException.FieldError(path(mapping), reason(mapping, locale(servlet)))));
 			return respond(body, null);
 		}
 		if (ex.getMostSpecificCause() instanceof PayloadTooLargeException) {
 			return respond(detail(HttpStatus.CONTENT_TOO_LARGE, "too-large", new Object[0], servlet), null);
 		}
 		return respond(detail(HttpStatus.BAD_REQUEST, "malformed-body", new Object[0], servlet), null);
+	}
+
+	/** Why a value could not be read, in the request's language (SPEC 5: field messages too). */
+	private String reason(DatabindException mapping, Locale locale) {
+		Class<?> target = (mapping instanceof MismatchedInputException mismatch) ? mismatch.getTargetType() : null;
+		if (target != null && target.isEnum()) {
+			return message("field.one-of", new Object[] { java.util.Arrays.toString(target.getEnumConstants()) },
+					locale, "must be one of " + java.util.Arrays.toString(target.getEnumConstants()));
+		}
+		String expected = (target == null) ? null
+				: (target == boolean.class || target == Boolean.class) ? "boolean"
+						: (CharSequence.class.isAssignableFrom(target)) ? "string"
+								: (target.isPrimitive() || Number.class.isAssignableFrom(target)) ? "number" : null;
+		if (expected != null) {
+			return message("field.wrong-type", new Object[] { expected }, locale, "wrong type: expected " + expected);
+		}
+		return (mapping instanceof MismatchedInputException)
+				? message("field.wrong-shape", new Object[0], locale, "wrong type or shape")
+				: message("field.invalid-value", new Object[0], locale, "invalid value");
 	}
 
 	@Override
@@ -191,7 +278,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		return body;
 	}
 
-	private String message(String key, Object[] args, Locale locale, String fallback) {
+	/** A message of the bundles in {@code locale}, or {@code fallback}. */
+	public String message(String key, Object[] args, Locale locale, String fallback) {
 		try {
 			return this.messages.getMessage(key, args, locale);
 		}

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import jp.nop.cx.platform.web.ProblemException;
+import jp.nop.cx.platform.rules.RuleViolation;
 import jp.nop.cx.registration.Listing;
 import jp.nop.cx.registration.partner.Partner;
 import jp.nop.cx.registration.partner.PartnerRepository;
@@ -19,7 +19,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /** Applying (Art. 3) and NOP's review (Art. 2.1). */
@@ -55,7 +54,7 @@ public class ApplicationService {
 		}
 		catch (DuplicateKeyException ex) {
 			// The unique index on the open/active corporate number: another application won, maybe just now.
-			throw new ProblemException(HttpStatus.CONFLICT, "corporate-number-registered",
+			throw RuleViolation.conflict("corporate-number-registered",
 					application.company().corporateNumber());
 		}
 	}
@@ -96,6 +95,6 @@ public class ApplicationService {
 	}
 
 	private Partner find(String id) {
-		return this.partners.findById(id).orElseThrow(() -> ProblemException.notFound("application"));
+		return this.partners.findById(id).orElseThrow(() -> RuleViolation.notFound("application"));
 	}
 }

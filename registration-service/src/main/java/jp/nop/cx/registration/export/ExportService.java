@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import jp.nop.cx.platform.web.ProblemException;
+import jp.nop.cx.platform.rules.RuleViolation;
 import jp.nop.cx.registration.partner.Partner;
 import jp.nop.cx.registration.partner.PartnerRepository;
 import jp.nop.cx.registration.partner.PartnerView;
@@ -19,8 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.client.RestClientResponseException;
 
@@ -55,7 +53,7 @@ public class ExportService {
 
 	public ExportDocument export(String partnerId, String bearerToken) {
 		Partner partner = this.partners.findByPartnerId(partnerId)
-			.orElseThrow(() -> ProblemException.notFound("partner"));
+			.orElseThrow(() -> RuleViolation.notFound("partner"));
 		Map<String, CompletableFuture<JsonNode>> calls = new LinkedHashMap<>();
 		List<String> unavailable = new ArrayList<>();
 		this.properties.services().forEach((name, target) -> {
@@ -80,9 +78,8 @@ public class ExportService {
 			}
 		});
 		if (!unavailable.isEmpty()) {
-			throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "export-unavailable",
-					String.join(", ", unavailable))
-				.header(HttpHeaders.RETRY_AFTER, Long.toString(this.properties.retryAfter().toSeconds()))
+			throw new RuleViolation(RuleViolation.Kind.UNAVAILABLE, "export-unavailable", String.join(", ", unavailable))
+				.retryAfter(this.properties.retryAfter().toSeconds())
 				.with("unavailable", unavailable);
 		}
 		List<TransferView> transfers = partner.transfers().stream().map((t) -> TransferView.of(t, partnerId)).toList();

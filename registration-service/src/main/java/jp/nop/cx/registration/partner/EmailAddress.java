@@ -1,23 +1,23 @@
 package jp.nop.cx.registration.partner;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
+
+import jp.nop.cx.platform.validation.TextRules;
 
 /**
- * An e-mail address where notices (Art. 16.2, 12.2) can reach the partner: a local part, one
- * {@code @} and a domain with a dot. NFKC turns a full-width {@code ＠} into {@code @}; the
- * domain is kept in lower case.
+ * An e-mail address where notices (Art. 16.2, 12.2) can reach the partner: after NFKC (which
+ * turns a full-width {@code ＠} into {@code @}) a plain mailbox by the platform's rule
+ * ({@link TextRules#isMailbox}) with a dot in its domain. The domain is kept in lower case.
  */
 public final class EmailAddress {
-
-	private static final Pattern FORM = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
 
 	private EmailAddress() {
 	}
 
 	public static boolean isValid(String text) {
 		String normalized = Nfkc.of(text);
-		return normalized != null && normalized.length() <= 254 && FORM.matcher(normalized).matches();
+		return normalized != null && TextRules.isMailbox(normalized)
+				&& normalized.indexOf('.', normalized.indexOf('@')) > 0;
 	}
 
 	public static String normalize(String text) {

@@ -15,6 +15,7 @@ import jp.nop.cx.events.PartnerUpdated;
 import jp.nop.cx.events.RegistrationRejected;
 import jp.nop.cx.events.RegistrationSubmitted;
 import jp.nop.cx.platform.outbox.OutboxAggregate;
+import jp.nop.cx.platform.rules.RuleViolation;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;

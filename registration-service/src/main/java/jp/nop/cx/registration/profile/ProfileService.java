@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import jp.nop.cx.platform.web.ProblemException;
+import jp.nop.cx.platform.rules.RuleViolation;
 import jp.nop.cx.registration.Listing;
 import jp.nop.cx.registration.partner.Company;
 import jp.nop.cx.registration.partner.CorporateNumber;
@@ -74,6 +74,6 @@ public class ProfileService {
 	}
 
 	private Partner find(String partnerId) {
-		return this.partners.findByPartnerId(partnerId).orElseThrow(() -> ProblemException.notFound("partner"));
+		return this.partners.findByPartnerId(partnerId).orElseThrow(() -> RuleViolation.notFound("partner"));
 	}
 }

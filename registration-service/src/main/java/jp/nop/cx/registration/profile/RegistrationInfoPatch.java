@@ -11,6 +11,7 @@ import jp.nop.cx.registration.partner.NullOrNotBlank;
 import jp.nop.cx.registration.partner.PhoneNumberFormat;
 import jp.nop.cx.registration.partner.PostalCodeFormat;
 import jp.nop.cx.registration.partner.Representative;
+import jp.nop.cx.platform.validation.SingleLine;
 
 /**
  * A partial change of the registration information (Art. 3): what is sent replaces, what is left
@@ -19,16 +20,16 @@ import jp.nop.cx.registration.partner.Representative;
 public record RegistrationInfoPatch(@Valid CompanyPatch company, @Valid RepresentativePatch representative,
 		@Valid ContactPatch contact, Language preferredLanguage) {
 
-	public record CompanyPatch(@NullOrNotBlank @Size(max = 200) String name,
+	public record CompanyPatch(@NullOrNotBlank @Size(max = 200) @SingleLine String name,
 			@NullOrNotBlank @CorporateNumberFormat String corporateNumber,
-			@NullOrNotBlank @PostalCodeFormat String postalCode, @NullOrNotBlank @Size(max = 300) String address) {
+			@NullOrNotBlank @PostalCodeFormat String postalCode, @NullOrNotBlank @Size(max = 300) @SingleLine String address) {
 	}
 
-	public record RepresentativePatch(@NullOrNotBlank @Size(max = 100) String name,
-			@NullOrNotBlank @Size(max = 100) String title) {
+	public record RepresentativePatch(@NullOrNotBlank @Size(max = 100) @SingleLine String name,
+			@NullOrNotBlank @Size(max = 100) @SingleLine String title) {
 	}
 
-	public record ContactPatch(@NullOrNotBlank @Size(max = 100) String name,
+	public record ContactPatch(@NullOrNotBlank @Size(max = 100) @SingleLine String name,
 			@NullOrNotBlank @EmailFormat String email, @NullOrNotBlank @PhoneNumberFormat String phone) {
 	}
 

@@ -3,7 +3,7 @@ package jp.nop.cx.registration.termination;
 import java.time.Clock;
 import java.time.LocalDate;
 
-import jp.nop.cx.platform.web.ProblemException;
+import jp.nop.cx.platform.rules.RuleViolation;
 import jp.nop.cx.registration.partner.NoticePeriod;
 import jp.nop.cx.registration.partner.Party;
 import jp.nop.cx.registration.partner.Partner;
@@ -49,6 +49,6 @@ public class TerminationService {
 	}
 
 	private Partner find(String partnerId) {
-		return this.partners.findByPartnerId(partnerId).orElseThrow(() -> ProblemException.notFound("partner"));
+		return this.partners.findByPartnerId(partnerId).orElseThrow(() -> RuleViolation.notFound("partner"));
 	}
 }

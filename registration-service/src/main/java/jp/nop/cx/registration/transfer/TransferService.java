@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.bson.Document;
-import jp.nop.cx.platform.web.ProblemException;
+import jp.nop.cx.platform.rules.RuleViolation;
 import jp.nop.cx.registration.Listing;
 import jp.nop.cx.registration.partner.Partner;
 import jp.nop.cx.registration.partner.PartnerRepository;
@@ -23,7 +23,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.aggregation.AggregationOperation;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -49,7 +48,7 @@ public class TransferService {
 
 	public TransferView request(String partnerId, Transferee transferee, String reason, String actor) {
 		Partner partner = this.partners.findByPartnerId(partnerId)
-			.orElseThrow(() -> ProblemException.notFound("partner"));
+			.orElseThrow(() -> RuleViolation.notFound("partner"));
 		String transfereeNumber = transferee.company().corporateNumber();
 		if (!transfereeNumber.equals(partner.company().corporateNumber())
 				&& this.partners.existsByRegisteredCorporateNumber(transfereeNumber)) {
@@ -91,7 +90,7 @@ public class TransferService {
 
 	public List<TransferView> ofPartner(String partnerId) {
 		Partner partner = this.partners.findByPartnerId(partnerId)
-			.orElseThrow(() -> ProblemException.notFound("partner"));
+			.orElseThrow(() -> RuleViolation.notFound("partner"));
 		return partner.transfers().stream().map((t) -> TransferView.of(t, partnerId)).toList();
 	}
 
@@ -126,15 +125,15 @@ public class TransferService {
 
 	private Partner find(String transferId) {
 		return this.partners.findByTransfersTransferId(transferId)
-			.orElseThrow(() -> ProblemException.notFound("transfer"));
+			.orElseThrow(() -> RuleViolation.notFound("transfer"));
 	}
 
 	private static TransferView view(Partner partner, String transferId) {
 		return TransferView.of(partner.transfer(transferId).orElseThrow(), partner.partnerId());
 	}
 
-	private static ProblemException registered(String corporateNumber) {
-		return new ProblemException(HttpStatus.CONFLICT, "corporate-number-registered", corporateNumber);
+	private static RuleViolation registered(String corporateNumber) {
+		return RuleViolation.conflict("corporate-number-registered", corporateNumber);
 	}
 
 	/** One unwound row: a partner ID and one of its transfers. */

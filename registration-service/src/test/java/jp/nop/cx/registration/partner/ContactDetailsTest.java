@@ -46,7 +46,8 @@ class ContactDetailsTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "sato", "sato@", "@example.jp", "sato@example", "sa to@example.jp", "a@b@example.jp" })
+	@ValueSource(strings = { "sato", "sato@", "@example.jp", "sato@example", "sa to@example.jp", "a@b@example.jp", "a,b@example.jp",
+			"Sato <sato@example.jp>", "sato@example.jp\nBcc: x@example.jp" })
 	void otherEmailAddressesAreRefused(String text) {
 		assertThat(EmailAddress.isValid(text)).as(text).isFalse();
 	}

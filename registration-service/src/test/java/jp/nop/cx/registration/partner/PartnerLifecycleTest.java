@@ -11,6 +11,7 @@ import jp.nop.cx.events.PartnerTransferred;
 import jp.nop.cx.events.PartnerUpdated;
 import jp.nop.cx.events.RegistrationRejected;
 import jp.nop.cx.events.RegistrationSubmitted;
+import jp.nop.cx.platform.rules.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,7 +59,7 @@ class PartnerLifecycleTest {
 				new TermsAcceptance("1", true, "203.0.113.7", null), "2", NOW))
 			.isInstanceOfSatisfying(RuleViolation.class, (v) -> {
 				assertThat(v.code()).isEqualTo("terms-version-not-in-force");
-				assertThat(v.kind()).isEqualTo(RuleViolation.Kind.UNPROCESSABLE);
+				assertThat(v.kind()).isEqualTo(RuleViolation.Kind.INVALID);
 				assertThat(v.members()).containsEntry("currentTermsVersion", "2");
 			});
 	}

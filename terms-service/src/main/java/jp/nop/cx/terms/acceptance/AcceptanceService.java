@@ -12,7 +12,7 @@ import jp.nop.cx.events.PartnerActivity;
 import jp.nop.cx.events.PartnerApproved;
 import jp.nop.cx.events.RegistrationSubmitted;
 import jp.nop.cx.platform.outbox.OutboxEntries;
-import jp.nop.cx.terms.RuleViolation;
+import jp.nop.cx.platform.rules.RuleViolation;
 import jp.nop.cx.terms.version.SupplementScope;
 import jp.nop.cx.terms.version.TermsCatalog;
 import jp.nop.cx.terms.version.TermsRef;
@@ -123,9 +123,9 @@ public class AcceptanceService {
 		Instant now = this.clock.instant();
 		Timeline timeline = this.catalog.baseTimeline();
 		VersionSummary terms = timeline.find(version)
-			.orElseThrow(() -> RuleViolation.invalid("unknown-terms-version", "version").with("version", version));
+			.orElseThrow(() -> RuleViolation.invalid("version", "unknown-terms-version").with("version", version));
 		if (timeline.statusAt(terms, now) == VersionStatus.SUPERSEDED) {
-			throw RuleViolation.invalid("terms-version-superseded", "version")
+			throw RuleViolation.invalid("version", "terms-version-superseded")
 				.with("version", version)
 				.with("current", timeline.inForceAt(now).map(VersionSummary::version).orElse(null));
 		}
@@ -246,19 +246,19 @@ public class AcceptanceService {
 	private TermsRef acceptableSupplement(String key, Instant now) {
 		int colon = key.indexOf(':');
 		if (colon < 1) {
-			throw RuleViolation.invalid("supplement-version-format", "supplementVersions").with("value", key);
+			throw RuleViolation.invalid("supplementVersions", "supplement-version-format").with("value", key);
 		}
 		SupplementScope scope = SupplementScope.ofCapability(key.substring(0, colon))
-			.orElseThrow(() -> RuleViolation.invalid("unknown-scope", "supplementVersions")
+			.orElseThrow(() -> RuleViolation.invalid("supplementVersions", "unknown-scope")
 				.with("value", key)
 				.with("allowedScopes", SupplementScope.names()));
 		String version = key.substring(colon + 1);
 		Timeline timeline = this.catalog.supplementTimeline(scope);
 		VersionSummary supplement = timeline.find(version)
-			.orElseThrow(() -> RuleViolation.invalid("unknown-supplement-version", "supplementVersions")
+			.orElseThrow(() -> RuleViolation.invalid("supplementVersions", "unknown-supplement-version")
 				.with("value", key));
 		if (timeline.statusAt(supplement, now) == VersionStatus.SUPERSEDED) {
-			throw RuleViolation.invalid("supplement-version-superseded", "supplementVersions")
+			throw RuleViolation.invalid("supplementVersions", "supplement-version-superseded")
 				.with("value", key)
 				.with("current", timeline.inForceAt(now).map((v) -> TermsRef.key(scope.name(), v.version()))
 					.orElse(null));

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import jp.nop.cx.platform.web.ProblemException;
+import jp.nop.cx.platform.rules.RuleViolation;
 import jp.nop.cx.terms.acceptance.AcceptanceMethod;
 import jp.nop.cx.terms.acceptance.AcceptanceService;
 import jp.nop.cx.terms.partner.KnownPartner;
@@ -13,7 +13,6 @@ import jp.nop.cx.terms.version.TermsCatalog;
 import jp.nop.cx.terms.version.VersionSummary;
 
 import org.springframework.data.domain.Page;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,7 +38,7 @@ class ComplianceReport {
 		Instant now = this.catalog.now();
 		VersionSummary inForce = this.catalog.baseTimeline()
 			.inForceAt(now)
-			.orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "no-terms-in-force"));
+			.orElseThrow(() -> new RuleViolation(RuleViolation.Kind.NOT_FOUND, "no-terms-in-force"));
 		List<String> accepted = this.acceptances.partnersThatAccepted(inForce.version());
 		Page<KnownPartner> pending = this.partners.activeExcept(accepted, page, size);
 		return new Compliance(now, inForce.version(), inForce.effectiveFrom(),

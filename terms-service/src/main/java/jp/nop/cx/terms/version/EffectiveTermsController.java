@@ -4,13 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
-import jp.nop.cx.platform.web.ProblemException;
+import jp.nop.cx.platform.rules.RuleViolation;
 import jp.nop.cx.terms.version.TermsViews.SupplementView;
 import jp.nop.cx.terms.version.TermsViews.TermsView;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,7 +37,7 @@ class EffectiveTermsController {
 		SupplementScope parsed = (scope != null) ? SupplementScope.parse(scope) : null;
 		Instant now = this.catalog.now();
 		TermsVersion base = this.catalog.baseInForceAt(now)
-			.orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "no-terms-in-force"));
+			.orElseThrow(() -> new RuleViolation(RuleViolation.Kind.NOT_FOUND, "no-terms-in-force"));
 		// Art. 1.3: a supplement prevails over the terms wherever the two differ.
 		List<SupplementView> supplements = this.catalog.supplementsInForceAt(parsed, now)
 			.stream()

@@ -3,7 +3,7 @@ package jp.nop.cx.terms.version;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import jp.nop.cx.terms.RuleViolation;
+import jp.nop.cx.platform.rules.RuleViolation;
 
 /**
  * Limits of a publication that come from configuration.
@@ -16,7 +16,7 @@ public record PublicationPolicy(Duration grace, long maxBodyBytes) {
 	void checkBodySize(String body) {
 		long size = body.getBytes(StandardCharsets.UTF_8).length;
 		if (size > this.maxBodyBytes) {
-			throw RuleViolation.tooLarge("terms-body-too-large", "body")
+			throw RuleViolation.tooLarge("body", "terms-body-too-large")
 				.with("limit", this.maxBodyBytes)
 				.with("size", size);
 		}

@@ -13,12 +13,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jp.nop.cx.platform.rules.RuleViolation;
 import jp.nop.cx.platform.security.CxPrincipal;
-import jp.nop.cx.platform.web.ProblemException;
 import jp.nop.cx.terms.version.TermsViews.SupplementItem;
 import jp.nop.cx.terms.version.TermsViews.SupplementView;
+import jp.nop.cx.platform.validation.SingleLine;
+import jp.nop.cx.platform.validation.MultiLine;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -81,7 +82,7 @@ class SupplementController {
 	SupplementView version(@PathVariable String scope, @PathVariable String version) {
 		SupplementScope parsed = SupplementScope.parse(scope);
 		TermsVersion found = this.catalog.supplement(parsed, version)
-			.orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "supplement-not-found", parsed.name(),
+			.orElseThrow(() -> RuleViolation.notFound("supplement", parsed.name(),
 					version));
 		return SupplementView.of(found,
 				this.catalog.supplementTimeline(parsed).statusAt(found.summary(), this.catalog.now()));
@@ -91,10 +92,10 @@ class SupplementController {
 			List<SupplementItem> items) {
 	}
 
-	record PublishSupplementRequest(@NotBlank String scope,
+	record PublishSupplementRequest(@NotBlank @SingleLine String scope,
 			@NotBlank @Pattern(regexp = TermsVersion.VERSION_PATTERN) String version,
-			@NotNull OffsetDateTime effectiveFrom, @NotBlank @Size(max = 200) String title, @NotBlank String body,
-			@NotBlank @Size(max = 4000) String changeSummary, @Pattern(regexp = "ja|en") String language) {
+			@NotNull OffsetDateTime effectiveFrom, @NotBlank @Size(max = 200) @SingleLine String title, @NotBlank @MultiLine String body,
+			@NotBlank @Size(max = 4000) @MultiLine String changeSummary, @Pattern(regexp = "ja|en") String language) {
 
 		TermsDraft draft() {
 			return new TermsDraft(SupplementScope.parse(this.scope), this.version, this.effectiveFrom.toInstant(),

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import jp.nop.cx.events.Capability;
-import jp.nop.cx.terms.RuleViolation;
+import jp.nop.cx.platform.rules.RuleViolation;
 
 /**
  * What supplementary terms apply to (Art. 1.2): one of the gateway's capabilities, written in
@@ -43,7 +43,7 @@ public record SupplementScope(String name) {
 	}
 
 	private static RuleViolation unknown() {
-		return RuleViolation.invalid("unknown-scope", "scope").with("allowedScopes", names());
+		return RuleViolation.invalid("scope", "unknown-scope").with("allowedScopes", names());
 	}
 
 	@Override

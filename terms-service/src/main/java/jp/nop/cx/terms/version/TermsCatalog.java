@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import jp.nop.cx.platform.web.ProblemException;
+import jp.nop.cx.platform.rules.RuleViolation;
 import jp.nop.cx.terms.TermsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +18,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -68,9 +67,9 @@ public class TermsCatalog {
 		}
 		catch (DuplicateKeyException ex) {
 			throw (draft.scope() == null)
-					? ProblemException.conflict("terms-version-exists", draft.version())
+					? RuleViolation.conflict("terms-version-exists", draft.version())
 						.with("version", draft.version())
-					: ProblemException.conflict("supplement-version-exists", draft.scope().name(), draft.version())
+					: RuleViolation.conflict("supplement-version-exists", draft.scope().name(), draft.version())
 						.with("scope", draft.scope().name())
 						.with("version", draft.version());
 		}
@@ -147,13 +146,13 @@ public class TermsCatalog {
 		String olderVersion = (from != null) ? from
 				: baseTimeline().predecessorOf(to)
 					.map(VersionSummary::version)
-					.orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "no-previous-version", to));
+					.orElseThrow(() -> new RuleViolation(RuleViolation.Kind.NOT_FOUND, "no-previous-version", to));
 		TermsVersion older = base(olderVersion).orElseThrow(() -> versionNotFound(olderVersion));
 		return TermsDiff.between(older.getVersion(), older.getBody(), newer.getVersion(), newer.getBody());
 	}
 
-	static ProblemException versionNotFound(String version) {
-		return new ProblemException(HttpStatus.NOT_FOUND, "terms-version-not-found", version).with("version",
+	static RuleViolation versionNotFound(String version) {
+		return RuleViolation.notFound("terms version").with("version",
 				version);
 	}
 

@@ -11,14 +11,15 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jp.nop.cx.platform.rules.RuleViolation;
 import jp.nop.cx.platform.security.CxPrincipal;
-import jp.nop.cx.platform.web.ProblemException;
 import jp.nop.cx.terms.version.TermsViews.TermsView;
 import jp.nop.cx.terms.version.TermsViews.VersionItem;
 import jp.nop.cx.terms.version.TermsViews.Versions;
+import jp.nop.cx.platform.validation.SingleLine;
+import jp.nop.cx.platform.validation.MultiLine;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MimeTypeUtils;
@@ -56,7 +57,7 @@ class TermsController {
 	@GetMapping("/current")
 	ResponseEntity<TermsView> current() {
 		TermsVersion current = this.catalog.baseInForceAt(this.catalog.now())
-			.orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "no-terms-in-force"));
+			.orElseThrow(() -> new RuleViolation(RuleViolation.Kind.NOT_FOUND, "no-terms-in-force"));
 		return ResponseEntity.ok()
 			.eTag("\"" + current.getSha256() + "\"")
 			.body(TermsView.of(current, VersionStatus.CURRENT));
@@ -122,8 +123,8 @@ class TermsController {
 	}
 
 	record PublishVersionRequest(@NotBlank @Pattern(regexp = TermsVersion.VERSION_PATTERN) String version,
-			@NotNull OffsetDateTime effectiveFrom, @NotBlank @Size(max = 200) String title, @NotBlank String body,
-			@NotBlank @Size(max = 4000) String changeSummary, @Pattern(regexp = "ja|en") String language) {
+			@NotNull OffsetDateTime effectiveFrom, @NotBlank @Size(max = 200) @SingleLine String title, @NotBlank @MultiLine String body,
+			@NotBlank @Size(max = 4000) @MultiLine String changeSummary, @Pattern(regexp = "ja|en") String language) {
 
 		TermsDraft draft() {
 			return new TermsDraft(null, this.version, this.effectiveFrom.toInstant(), this.title, this.body,

@@ -10,7 +10,7 @@ import java.util.function.LongSupplier;
 
 import jp.nop.cx.events.TermsChanged;
 import jp.nop.cx.platform.outbox.OutboxAggregate;
-import jp.nop.cx.terms.RuleViolation;
+import jp.nop.cx.platform.rules.RuleViolation;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -97,26 +97,26 @@ public class TermsVersion extends OutboxAggregate {
 			LongSupplier sequence) {
 		requireText(draft.version(), "version");
 		if (!draft.version().matches(VERSION_PATTERN)) {
-			throw RuleViolation.invalid("version-name", "version").with("pattern", VERSION_PATTERN);
+			throw RuleViolation.invalid("version", "version-name").with("pattern", VERSION_PATTERN);
 		}
 		requireText(draft.title(), "title");
 		requireText(draft.body(), "body");
 		// Art. 16.2: partners are told what changed, so a new version must say it.
 		requireText(draft.changeSummary(), "changeSummary");
 		if (draft.changeSummary().strip().startsWith(INITIAL_MARK)) {
-			throw RuleViolation.invalid("reserved-change-summary", "changeSummary")
+			throw RuleViolation.invalid("changeSummary", "reserved-change-summary")
 				.with("reservedPrefix", INITIAL_MARK);
 		}
 		policy.checkBodySize(draft.body());
 		if (draft.effectiveFrom() == null) {
-			throw RuleViolation.invalid("effective-from-required", "effectiveFrom");
+			throw RuleViolation.invalid("effectiveFrom", "effective-from-required");
 		}
 		// The store keeps milliseconds; rounding up never lets a version take effect early.
 		Instant effectiveFrom = ceilToMillis(draft.effectiveFrom());
 		Instant earliest = now.minus(policy.grace());
 		if (effectiveFrom.isBefore(earliest)) {
 			// Art. 16.2: a change notified after it took effect was not notified; no backdating.
-			throw RuleViolation.invalid("effective-from-in-past", "effectiveFrom")
+			throw RuleViolation.invalid("effectiveFrom", "effective-from-in-past")
 				.with("earliestEffectiveFrom", earliest);
 		}
 		TermsVersion published = new TermsVersion(idOf(draft.scope(), draft.version()), draft.kind(),
@@ -175,7 +175,7 @@ public class TermsVersion extends OutboxAggregate {
 
 	private static void requireText(String value, String field) {
 		if (value == null || value.isBlank()) {
-			throw RuleViolation.invalid("text-required", field);
+			throw RuleViolation.invalid(field, "text-required");
 		}
 	}
 

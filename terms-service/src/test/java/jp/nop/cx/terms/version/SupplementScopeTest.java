@@ -1,6 +1,6 @@
 package jp.nop.cx.terms.version;
 
-import jp.nop.cx.terms.RuleViolation;
+import jp.nop.cx.platform.rules.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +21,7 @@ class SupplementScopeTest {
 		assertThatThrownBy(() -> SupplementScope.parse("billing")).isInstanceOfSatisfying(RuleViolation.class,
 				(violation) -> {
 					assertThat(violation.code()).isEqualTo("unknown-scope");
-					assertThat(violation.details()).containsKey("allowedScopes");
+					assertThat(violation.members()).containsKey("allowedScopes");
 				});
 		assertThatThrownBy(() -> SupplementScope.parse(null)).isInstanceOf(RuleViolation.class);
 	}

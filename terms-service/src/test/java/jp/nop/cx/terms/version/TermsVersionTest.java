@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import jp.nop.cx.events.TermsChanged;
-import jp.nop.cx.terms.RuleViolation;
+import jp.nop.cx.platform.rules.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,7 +59,7 @@ class TermsVersionTest {
 			.isInstanceOfSatisfying(RuleViolation.class, (violation) -> {
 				assertThat(violation.code()).isEqualTo("effective-from-in-past");
 				assertThat(violation.kind()).isEqualTo(RuleViolation.Kind.INVALID);
-				assertThat(violation.details()).containsEntry("earliestEffectiveFrom", NOW.minusSeconds(60));
+				assertThat(violation.members()).containsEntry("earliestEffectiveFrom", NOW.minusSeconds(60));
 			});
 	}
 
@@ -77,7 +77,7 @@ class TermsVersionTest {
 		assertThatThrownBy(() -> TermsVersion.publish(draft("2", NOW, body), "operator", NOW, this.policy, () -> 1))
 			.isInstanceOfSatisfying(RuleViolation.class, (violation) -> {
 				assertThat(violation.kind()).isEqualTo(RuleViolation.Kind.TOO_LARGE);
-				assertThat(violation.details()).containsEntry("limit", MIB).containsEntry("size", MIB + 1);
+				assertThat(violation.members()).containsEntry("limit", MIB).containsEntry("size", MIB + 1);
 			});
 	}
 

@@ -32,6 +32,12 @@ public class Warning extends OutboxAggregate {
 		return warning;
 	}
 
+	/** A further change of the same document, raising a further event. */
+	public void amend(String note, Instant now) {
+		this.note = note;
+		raise(new PartnerWarned(this.partnerId, "case-" + this.id, this.id, "TERMS_VIOLATION", note, now));
+	}
+
 	public String getId() {
 		return this.id;
 	}
