@@ -125,7 +125,7 @@ public class EnforcementRecord extends OutboxAggregate {
 			case WARNING -> raise(new PartnerWarned(this.partnerId, caseId, measure.measureId(), category,
 					measure.note(), now));
 			case SUSPENSION -> raise(new PartnerSuspended(this.partnerId, caseId, measure.measureId(), category,
-					measure.scope().all(), measure.scope().capabilityNames(), measure.note(), now));
+					measure.scope().all(), measure.scope().capabilities(), measure.note(), now));
 			case THROTTLE -> raise(new PartnerThrottled(this.partnerId, caseId, measure.measureId(), category,
 					measure.requestsPerSecond(), measure.note(), now));
 			case OTHER -> {
