@@ -3,38 +3,14 @@ package jp.nop.cx.identity;
 import java.util.List;
 import java.util.Locale;
 
-import jp.nop.cx.platform.security.Roles;
-import jp.nop.cx.platform.security.SecurityRules;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
-/** Who may call what, and the language of messages the service composes itself. */
+/** The language of messages the service composes itself. (Who may call what: {@link SecurityConfiguration}.) */
 @Configuration(proxyBeanMethods = false)
 class IdentityWebConfiguration {
-
-	@Bean
-	SecurityRules identityRules() {
-		return (rules) -> rules
-			// Signing in, refreshing and activating are how one gets a token in the first place.
-			.requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/refresh", "/api/v1/auth/activation")
-			.permitAll()
-			.requestMatchers(HttpMethod.GET, "/api/v1/auth/jwks")
-			.permitAll()
-			.requestMatchers("/api/v1/identity/credentials/**", "/api/v1/identity/keys", "/api/v1/identity/keys/**")
-			.hasRole(Roles.OPERATOR)
-			// Art. 4.2: account administration is the administrator's alone.
-			.requestMatchers("/api/v1/identity/members", "/api/v1/identity/members/**")
-			.hasRole(Roles.PARTNER_ADMIN)
-			// Art. 4.3: the partner reports its own IDs.
-			.requestMatchers("/api/v1/identity/me/incidents")
-			.hasAnyRole(Roles.PARTNER_ADMIN, Roles.PARTNER_MEMBER)
-			.requestMatchers("/api/v1/identity/me", "/api/v1/identity/me/**")
-			.authenticated();
-	}
 
 	/** Japanese unless the request prefers English, as the platform's problem details are. */
 	@Bean
