@@ -8,7 +8,7 @@ import java.util.List;
  * the latest per partner so the gateway can rebuild its view at start.
  */
 public record PartnerStanding(String partnerId, String status, boolean suspendedAll,
-		List<String> suspendedCapabilities, Integer throttleRequestsPerSecond, List<ActiveMeasure> activeMeasures,
+		List<Capability> suspendedCapabilities, Integer throttleRequestsPerSecond, List<ActiveMeasure> activeMeasures,
 		Instant updatedAt) implements CxEvent {
 
 	/** One measure in force. */

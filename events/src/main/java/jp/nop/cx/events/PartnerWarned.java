@@ -8,7 +8,7 @@ import java.util.List;
  * capabilities; the notice says which.
  */
 public record PartnerWarned(String partnerId, String caseId, String measureId, String category, boolean all,
-		List<String> capabilities, String note, Instant issuedAt) implements CxEvent {
+		List<Capability> capabilities, String note, Instant issuedAt) implements CxEvent {
 
 	/** A warning about the partner's use as a whole. */
 	public PartnerWarned(String partnerId, String caseId, String measureId, String category, String note,

@@ -10,7 +10,7 @@ import java.util.List;
  * SCHEDULED | ACTIVE | ENDED (consumers evaluate {@code startsAt}/{@code endsAt} themselves).
  */
 public record ServiceStatusChanged(String eventId, String kind, String reason, boolean all,
-		List<String> capabilities, Instant startsAt, Instant endsAt, boolean urgent, String state,
+		List<Capability> capabilities, Instant startsAt, Instant endsAt, boolean urgent, String state,
 		Instant changedAt) implements CxEvent {
 
 	@Override

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jp.nop.cx.events.Capability;
 import jp.nop.cx.events.CredentialRevoked;
 import jp.nop.cx.events.CxEvent;
 import jp.nop.cx.events.EventType;
@@ -29,7 +30,7 @@ final class Published {
 				List.of(new ActiveMeasure(measureId, caseId, "SUSPENSION", "TERMS_VIOLATION")));
 	}
 
-	static PartnerStanding suspended(String partnerId, String measureId, String caseId, List<String> capabilities) {
+	static PartnerStanding suspended(String partnerId, String measureId, String caseId, List<Capability> capabilities) {
 		return standing(partnerId, "PARTIALLY_SUSPENDED", false, capabilities, null,
 				List.of(new ActiveMeasure(measureId, caseId, "SUSPENSION", "SERVICE_OBSTRUCTION")));
 	}
@@ -44,12 +45,12 @@ final class Published {
 		return standing(partnerId, "GOOD", false, List.of(), null, List.of());
 	}
 
-	static PartnerStanding standing(String partnerId, String status, boolean all, List<String> capabilities,
+	static PartnerStanding standing(String partnerId, String status, boolean all, List<Capability> capabilities,
 			Integer throttle, List<ActiveMeasure> measures) {
 		return new PartnerStanding(partnerId, status, all, capabilities, throttle, measures, Instant.now());
 	}
 
-	static ServiceStatusChanged serviceEvent(String eventId, String kind, String reason, List<String> capabilities,
+	static ServiceStatusChanged serviceEvent(String eventId, String kind, String reason, List<Capability> capabilities,
 			Instant startsAt, Instant endsAt) {
 		return new ServiceStatusChanged(eventId, kind, reason, capabilities.isEmpty(), capabilities, startsAt, endsAt,
 				false, "SCHEDULED", Instant.now());

@@ -45,7 +45,7 @@ class ServiceStatusIT extends GatewayIntegrationTest {
 
 	@Test
 	void anInterruptionAnswers503WithinOneSecondForTheCapabilitiesInScope() {
-		declare("INTERRUPTION", "FACILITY_FAILURE", List.of("notifications"), this.clock.instant(), null);
+		declare("INTERRUPTION", "FACILITY_FAILURE", List.of(Capability.NOTIFICATIONS), this.clock.instant(), null);
 
 		await().atMost(Duration.ofSeconds(1))
 			.pollInterval(Duration.ofMillis(50))
@@ -59,7 +59,7 @@ class ServiceStatusIT extends GatewayIntegrationTest {
 
 	@Test
 	void maintenanceAnswers503WithRetryAfterUntilItsAnnouncedEnd() {
-		declare("MAINTENANCE", "VERSION_UP", List.of("terms"), this.clock.instant(),
+		declare("MAINTENANCE", "VERSION_UP", List.of(Capability.TERMS), this.clock.instant(),
 				this.clock.instant().plusSeconds(90));
 
 		await().atMost(Duration.ofSeconds(1))
@@ -72,7 +72,7 @@ class ServiceStatusIT extends GatewayIntegrationTest {
 
 	@Test
 	void aRestrictionLeavesTheServiceReadOnly() {
-		declare("RESTRICTION", "NATURAL_DISASTER", List.of("registration"), this.clock.instant(), null);
+		declare("RESTRICTION", "NATURAL_DISASTER", List.of(Capability.REGISTRATION), this.clock.instant(), null);
 
 		await().atMost(Duration.ofSeconds(1))
 			.pollInterval(Duration.ofMillis(50))
@@ -85,7 +85,7 @@ class ServiceStatusIT extends GatewayIntegrationTest {
 	@Test
 	void aDiscontinuationAnswersGoneFromItsEffectiveTimeWithoutAnyoneActing() {
 		Instant effective = this.clock.instant().plus(Duration.ofHours(1));
-		ServiceStatusChanged discontinuation = declare("DISCONTINUATION", "BY_NOTICE", List.of("webhooks"), effective,
+		ServiceStatusChanged discontinuation = declare("DISCONTINUATION", "BY_NOTICE", List.of(Capability.WEBHOOKS), effective,
 				null);
 		await().atMost(Duration.ofSeconds(5))
 			.until(() -> this.board.outage(Capability.WEBHOOKS, true, effective).isPresent());
@@ -150,7 +150,7 @@ class ServiceStatusIT extends GatewayIntegrationTest {
 			.isEqualTo(503);
 	}
 
-	private ServiceStatusChanged declare(String kind, String reason, List<String> capabilities, Instant startsAt,
+	private ServiceStatusChanged declare(String kind, String reason, List<Capability> capabilities, Instant startsAt,
 			Instant endsAt) {
 		ServiceStatusChanged event = Published.serviceEvent("sse-" + UUID.randomUUID(), kind, reason, capabilities,
 				startsAt, endsAt);

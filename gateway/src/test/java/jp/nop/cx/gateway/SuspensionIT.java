@@ -1,5 +1,6 @@
 package jp.nop.cx.gateway;
 
+import jp.nop.cx.events.Capability;
 import java.time.Duration;
 import java.util.List;
 
@@ -60,7 +61,7 @@ class SuspensionIT extends GatewayIntegrationTest {
 		String partnerId = unique("p");
 		String admin = TestTokens.partnerAdmin(partnerId);
 
-		Published.event(Published.suspended(partnerId, "m-2", "c-2", List.of("webhooks", "export")));
+		Published.event(Published.suspended(partnerId, "m-2", "c-2", List.of(Capability.WEBHOOKS, Capability.EXPORT)));
 
 		await().atMost(Duration.ofSeconds(1))
 			.pollInterval(Duration.ofMillis(50))

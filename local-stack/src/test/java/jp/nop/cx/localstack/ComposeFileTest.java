@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * docker-compose.yml cannot run on a machine without a Docker engine, so it is checked
- * statically: it names exactly the repository's services, builds each from its Dockerfile, waits
+ * statically: it names exactly the repository's services, builds each from the one Dockerfile, waits
  * for health in the right order, and every setting it passes is one the service reads.
  */
 class ComposeFileTest {
@@ -63,17 +63,24 @@ class ComposeFileTest {
 
 	@Test
 	@SuppressWarnings("unchecked")
-	void buildsEachServiceFromItsOwnDockerfileAtTheRepositoryRoot() throws IOException {
+	void buildsEveryServiceFromTheOneDockerfileWithItsModuleAndPort() throws IOException {
 		for (Layout.ServiceSpec service : Layout.SERVICES) {
 			Map<String, Object> build = (Map<String, Object>) services.get(service.name()).get("build");
 			assertThat(build.get("context")).as(service.name()).isEqualTo(".");
-			Path dockerfile = ROOT.resolve((String) build.get("dockerfile"));
-			assertThat(dockerfile).as(service.name()).isEqualTo(ROOT.resolve(service.name()).resolve("Dockerfile"));
-			String text = Files.readString(dockerfile);
-			assertThat(text).as(dockerfile.toString())
-				.contains("-pl " + service.name() + " ")
-				.contains(service.name() + "/target/" + service.name() + ".jar")
-				.contains("EXPOSE " + service.port());
+			assertThat(build.get("dockerfile")).as(service.name() + ": the root Dockerfile, by default").isNull();
+			Map<String, Object> args = (Map<String, Object>) build.get("args");
+			assertThat(args).as(service.name())
+				.containsEntry("MODULE", service.name())
+				.containsEntry("PORT", String.valueOf(service.port()));
+		}
+		String text = Files.readString(ROOT.resolve("Dockerfile"));
+		assertThat(text).contains("ARG MODULE", "ARG PORT", "-pl ${MODULE} -am", "${MODULE}/target/${MODULE}.jar",
+				"EXPOSE ${PORT}", "http://localhost:${PORT}/actuator/health/readiness");
+		for (Layout.ServiceSpec service : Layout.SERVICES) {
+			assertThat(ROOT.resolve(service.name()).resolve("Dockerfile")).as("one Dockerfile, not one per service")
+				.doesNotExist();
+			assertThat(text).as("the Dockerfile copies the POM of " + service.name())
+				.contains("COPY " + service.name() + "/pom.xml " + service.name() + "/pom.xml");
 		}
 	}
 

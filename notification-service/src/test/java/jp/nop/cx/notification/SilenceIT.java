@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import jp.nop.cx.events.Capability;
 import jp.nop.cx.events.PartnerApproved;
 import jp.nop.cx.events.PartnerTerminated;
 import jp.nop.cx.events.ServiceStatusChanged;
@@ -66,7 +67,7 @@ class SilenceIT extends NotificationIT {
 		assertThat(deliveriesOf(urgent)).isEmpty();
 
 		ServiceStatusChanged planned = new ServiceStatusChanged("ss-" + UUID.randomUUID(), "DISCONTINUATION",
-				"EQUIVALENT_SERVICE_STARTED", false, List.of("export", "webhooks"), Instant.parse("2027-03-31T15:00:00Z"),
+				"EQUIVALENT_SERVICE_STARTED", false, List.of(Capability.EXPORT, Capability.WEBHOOKS), Instant.parse("2027-03-31T15:00:00Z"),
 				null, false, "SCHEDULED", Instant.now());
 		String eventId = publish(planned);
 

@@ -12,6 +12,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import jp.nop.cx.events.PartnerApproved;
+import jp.nop.cx.events.Capability;
 import jp.nop.cx.events.PartnerWarned;
 import jp.nop.cx.notification.delivery.Attempt;
 import jp.nop.cx.notification.delivery.Delivery;
@@ -90,9 +91,9 @@ class WebhookIT extends NotificationIT {
 		String jaUrl = HOOKS.endpoint();
 		register(ja, jaUrl);
 		String jaEvent = publish(new PartnerWarned(ja.partnerId(), "c-s", "m-s", "EXCESSIVE_LOAD_OR_UNAUTHORIZED_ACCESS",
-				false, List.of("webhooks", "export"), "Webhook の受信側で再送が過剰です", Instant.now()));
+				false, List.of(Capability.WEBHOOKS, Capability.EXPORT), "Webhook の受信側で再送が過剰です", Instant.now()));
 		publish(new PartnerWarned(en.partnerId(), "c-s", "m-s", "EXCESSIVE_LOAD_OR_UNAUTHORIZED_ACCESS", false,
-				List.of("webhooks"), "Too many retries", Instant.now()));
+				List.of(Capability.WEBHOOKS), "Too many retries", Instant.now()));
 
 		assertThat(awaitMail(ja.contactEmail(), "警告のお知らせ").text()).contains("警告の対象: 本サービスの一部（Webhook、バックアップ（エクスポート））");
 		assertThat(awaitMail(en.contactEmail(), "] Warning").text()).contains("Concerning: part of the service: webhooks");

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import jp.nop.cx.events.Capability;
 import jp.nop.cx.events.EventType;
 import jp.nop.cx.events.PartnerActivity;
 import jp.nop.cx.events.PartnerApproved;
@@ -56,7 +57,7 @@ class AcceptanceIT extends TermsServiceIntegrationTest {
 			// Several gateway instances, several of the partner's IDs, all using the portal at once.
 			String eventId = UUID.randomUUID().toString();
 			PartnerActivity activity = new PartnerActivity(partnerId,
-					(i % 2 == 0) ? "admin-" + partnerId : "member-" + partnerId, "terms", "GET", "203.0.113." + i,
+					(i % 2 == 0) ? "admin-" + partnerId : "member-" + partnerId, Capability.TERMS, "GET", "203.0.113." + i,
 					"Mozilla/5.0", usedAt.plusMillis(i));
 			eventIds.add(eventId);
 			deliveries.add(() -> {
@@ -98,7 +99,7 @@ class AcceptanceIT extends TermsServiceIntegrationTest {
 		CountDownLatch start = new CountDownLatch(1);
 		List<Callable<Boolean>> racers = new ArrayList<>();
 		for (int i = 0; i < 6; i++) {
-			PartnerActivity activity = new PartnerActivity(partnerId, "member-" + i + "-" + partnerId, "terms",
+			PartnerActivity activity = new PartnerActivity(partnerId, "member-" + i + "-" + partnerId, Capability.TERMS,
 					"POST", "203.0.113.9", "Mozilla/5.0", Instant.now());
 			racers.add(() -> {
 				start.await();
@@ -155,7 +156,7 @@ class AcceptanceIT extends TermsServiceIntegrationTest {
 		String use = UUID.randomUUID().toString();
 		deliver(approved, approvalId);
 		deliver(approved, redelivery);
-		deliver(new PartnerActivity(partnerId, "admin-" + partnerId, "registration", "GET", "203.0.113.1",
+		deliver(new PartnerActivity(partnerId, "admin-" + partnerId, Capability.REGISTRATION, "GET", "203.0.113.1",
 				"Mozilla/5.0", Instant.now()), use);
 		awaitProcessed("onPartnerApproved", List.of(approvalId, redelivery));
 		awaitProcessed("onPartnerActivity", List.of(use));

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import jp.nop.cx.events.Capability;
 import jp.nop.cx.events.PartnerActivity;
 import jp.nop.cx.events.PartnerApproved;
 import jp.nop.cx.events.PartnerTerminated;
@@ -36,7 +37,7 @@ class ComplianceIT extends TermsServiceIntegrationTest {
 		approve(terminated, "1", epoch.minus(Duration.ofDays(400)));
 		approve(usedIt, "1", epoch.minus(Duration.ofDays(400)));
 		deliver(new PartnerTerminated(terminated, "PARTNER", LocalDate.of(2030, 1, 1), epoch));
-		deliver(new PartnerActivity(usedIt, "admin-" + usedIt, "terms", "GET", "203.0.113.8", "Mozilla/5.0",
+		deliver(new PartnerActivity(usedIt, "admin-" + usedIt, Capability.TERMS, "GET", "203.0.113.8", "Mozilla/5.0",
 				epoch.plus(Duration.ofMinutes(30))));
 
 		JsonNode report = await().atMost(Duration.ofSeconds(30)).until(() -> {

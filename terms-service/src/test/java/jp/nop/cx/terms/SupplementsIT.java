@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import jp.nop.cx.events.Capability;
 import jp.nop.cx.events.PartnerActivity;
 import jp.nop.cx.test.ApiClient;
 import jp.nop.cx.test.TopicProbe;
@@ -91,14 +92,14 @@ class SupplementsIT extends TermsServiceIntegrationTest {
 			.isEqualTo(201);
 		String partnerId = newPartnerId();
 
-		deliver(new PartnerActivity(partnerId, "admin-" + partnerId, "webhooks", "PUT", "203.0.113.5", "Mozilla/5.0",
+		deliver(new PartnerActivity(partnerId, "admin-" + partnerId, Capability.WEBHOOKS, "PUT", "203.0.113.5", "Mozilla/5.0",
 				epoch.plus(Duration.ofMinutes(1))));
 		JsonNode acceptance = awaitAcceptance(partnerId, 1);
 		assertThat(acceptance.path("method").asString()).isEqualTo("DEEMED_BY_USE");
 		assertThat(acceptance.path("supplementVersions").toString()).isEqualTo("[\"webhooks:" + first + "\"]");
 
 		// Same terms version in force, but the supplement changed: its first use accepts the new one.
-		deliver(new PartnerActivity(partnerId, "admin-" + partnerId, "WEBHOOKS", "PUT", "203.0.113.5", "Mozilla/5.0",
+		deliver(new PartnerActivity(partnerId, "admin-" + partnerId, Capability.WEBHOOKS, "PUT", "203.0.113.5", "Mozilla/5.0",
 				epoch.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(1))));
 		JsonNode extended = awaitAcceptance(partnerId, 2);
 		assertThat(extended.path("supplementVersions").toString())

@@ -3,8 +3,6 @@ package jp.nop.cx.enforcement.capability;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 
 import jp.nop.cx.events.Capability;
 
@@ -36,26 +34,4 @@ public record Scope(boolean all, List<Capability> capabilities) {
 		return this.all || this.capabilities.contains(capability);
 	}
 
-	/** The capabilities by the names the gateway and the SPEC use ({@code registration}, {@code export} ...). */
-	public List<String> capabilityNames() {
-		return this.capabilities.stream().map(Scope::nameOf).toList();
-	}
-
-	public static String nameOf(Capability capability) {
-		return capability.name().toLowerCase(Locale.ROOT);
-	}
-
-	/** The capability called {@code name} (case does not matter), if there is one. */
-	public static Optional<Capability> capabilityNamed(String name) {
-		if (name == null) {
-			return Optional.empty();
-		}
-		String wanted = name.trim().toUpperCase(Locale.ROOT);
-		for (Capability capability : Capability.values()) {
-			if (capability.name().equals(wanted)) {
-				return Optional.of(capability);
-			}
-		}
-		return Optional.empty();
-	}
 }

@@ -1,7 +1,6 @@
 package jp.nop.cx.enforcement.capability;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import jakarta.validation.constraints.Size;
@@ -30,13 +29,13 @@ public record ScopeRequest(Boolean all, @Size(max = 20) List<String> capabilitie
 		List<RuleViolation.FieldError> errors = new ArrayList<>();
 		List<Capability> parsed = new ArrayList<>();
 		for (int i = 0; i < this.capabilities.size(); i++) {
-			var capability = Scope.capabilityNamed(this.capabilities.get(i));
+			var capability = Capability.named(this.capabilities.get(i));
 			if (capability.isPresent()) {
 				parsed.add(capability.get());
 			}
 			else {
 				errors.add(new RuleViolation.FieldError(field + ".capabilities[" + i + "]", "unknown-capability",
-						Arrays.stream(Capability.values()).map(Scope::nameOf).toList().toString()));
+						Capability.wireNames().toString()));
 			}
 		}
 		if (!errors.isEmpty()) {
@@ -45,11 +44,11 @@ public record ScopeRequest(Boolean all, @Size(max = 20) List<String> capabilitie
 		return Scope.of(parsed);
 	}
 
-	/** How a scope is shown: {@code all} and the capability names. */
-	public record View(boolean all, List<String> capabilities) {
+	/** How a scope is shown: {@code all} and the capabilities (by their wire names). */
+	public record View(boolean all, List<Capability> capabilities) {
 
 		public static View of(Scope scope) {
-			return (scope != null) ? new View(scope.all(), scope.capabilityNames()) : null;
+			return (scope != null) ? new View(scope.all(), scope.capabilities()) : null;
 		}
 	}
 }

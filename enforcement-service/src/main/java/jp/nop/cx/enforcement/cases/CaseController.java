@@ -57,18 +57,18 @@ class CaseController {
 	@PostMapping("/{id}/measures")
 	ResponseEntity<CaseView.MeasureView> impose(@PathVariable String id,
 			@Valid @RequestBody CaseRequests.ImposeMeasure body, CxPrincipal principal) {
-		Measure measure = this.cases.impose(id, body.toOrder(), principal.loginId());
-		EnforcementCase kase = this.queries.findCase(id);
-		return ResponseEntity.status(HttpStatus.CREATED).body(CaseView.MeasureView.of(kase, measure));
+		CaseService.InCase<Measure> imposed = this.cases.impose(id, body.toOrder(), principal.loginId());
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.body(CaseView.MeasureView.of(imposed.kase(), imposed.change()));
 	}
 
 	@PostMapping("/{id}/damage-claims")
 	ResponseEntity<CaseView.DamageClaimView> claimDamages(@PathVariable String id,
 			@Valid @RequestBody CaseRequests.ClaimDamages body, CxPrincipal principal) {
-		DamageClaim claim = this.cases.claimDamages(id, body.amount().longValueExact(), body.description(),
-				principal.loginId());
-		EnforcementCase kase = this.queries.findCase(id);
-		return ResponseEntity.status(HttpStatus.CREATED).body(CaseView.DamageClaimView.of(kase, claim));
+		CaseService.InCase<DamageClaim> claimed = this.cases.claimDamages(id, body.amount().longValueExact(),
+				body.description(), principal.loginId());
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.body(CaseView.DamageClaimView.of(claimed.kase(), claimed.change()));
 	}
 
 	@PostMapping("/{id}/resolution")

@@ -48,24 +48,24 @@ public class CaseService {
 		return change(partnerId, false, (record) -> record.openCase(category, description, evidence, by, now()));
 	}
 
-	/** Art. 7.2: imposes a measure in a case. */
-	public Measure impose(String caseId, MeasureOrder order, String by) {
-		Measure measure = change(partnerOf(caseId), false, (record) -> record.impose(caseId, order, by, now()));
-		log.info("Measure {} {} imposed in case {} by {}", measure.type(), measure.measureId(), caseId, by);
-		return measure;
+	/** Art. 7.2: imposes a measure in a case; answers the case as saved and the measure. */
+	public InCase<Measure> impose(String caseId, MeasureOrder order, String by) {
+		InCase<Measure> imposed = changeCase(caseId, (record) -> record.impose(caseId, order, by, now()));
+		log.info("Measure {} {} imposed in case {} by {}", imposed.change().type(), imposed.change().measureId(),
+				caseId, by);
+		return imposed;
 	}
 
-	/** Art. 7.6: records damages claimed. */
-	public DamageClaim claimDamages(String caseId, long amountYen, String description, String by) {
-		return change(partnerOf(caseId), false,
-				(record) -> record.claimDamages(caseId, amountYen, description, by, now()));
+	/** Art. 7.6: records damages claimed; answers the case as saved and the claim. */
+	public InCase<DamageClaim> claimDamages(String caseId, long amountYen, String description, String by) {
+		return changeCase(caseId, (record) -> record.claimDamages(caseId, amountYen, description, by, now()));
 	}
 
 	/** Art. 7.5: records the resolution; the measures lift now or at {@code resumeAt}. */
 	public EnforcementCase resolve(String caseId, Instant resumeAt, String note, String by) {
 		Instant resumption = (resumeAt != null) ? resumeAt.truncatedTo(ChronoUnit.MILLIS) : null;
-		EnforcementCase kase = change(partnerOf(caseId), false,
-				(record) -> record.resolve(caseId, resumption, note, by, now()));
+		EnforcementCase kase = changeCase(caseId, (record) -> record.resolve(caseId, resumption, note, by, now()))
+			.kase();
 		log.info("Case {} resolved by {}; measures lift {}", caseId, by, (resumeAt != null) ? "at " + resumeAt : "now");
 		return kase;
 	}
@@ -113,15 +113,29 @@ public class CaseService {
 		return changed;
 	}
 
-	private String partnerOf(String caseId) {
-		return this.records.findByCasesCaseId(caseId)
-			.map(EnforcementRecord::getPartnerId)
+	/** What a command on a case changed, with the case as saved: what the API answers. */
+	public record InCase<T>(EnforcementCase kase, T change) {
+	}
+
+	/** A command on the record holding {@code caseId}: found by the case, read once. */
+	private <T> InCase<T> changeCase(String caseId, Function<EnforcementRecord, T> command) {
+		EnforcementRecord holder = this.records.findByCasesCaseId(caseId)
 			.orElseThrow(() -> RuleViolation.notFound("case").with("caseId", caseId));
+		return apply(holder.getPartnerId(), holder, false, (record) -> {
+			T change = command.apply(record);
+			return new InCase<>(record.findCase(caseId).orElseThrow(), change);
+		});
 	}
 
 	private <T> T change(String partnerId, boolean createIfMissing, Function<EnforcementRecord, T> command) {
+		return apply(partnerId, this.records.findById(partnerId).orElse(null), createIfMissing, command);
+	}
+
+	/** Applies the command to the loaded record and saves it; reads it again only after a concurrent change. */
+	private <T> T apply(String partnerId, EnforcementRecord loaded, boolean createIfMissing,
+			Function<EnforcementRecord, T> command) {
+		EnforcementRecord record = loaded;
 		for (int attempt = 1;; attempt++) {
-			EnforcementRecord record = this.records.findById(partnerId).orElse(null);
 			if (record == null) {
 				if (!createIfMissing) {
 					throw RuleViolation.invalid("partnerId", "unknown-partner");
@@ -138,6 +152,7 @@ public class CaseService {
 					throw ex;
 				}
 				log.debug("Record of partner {} changed concurrently; applying again", partnerId);
+				record = this.records.findById(partnerId).orElse(null);
 			}
 		}
 	}

@@ -126,10 +126,10 @@ public class EnforcementRecord extends OutboxAggregate {
 			case WARNING -> {
 				Scope scope = (measure.scope() != null) ? measure.scope() : Scope.wholeService();
 				raise(new PartnerWarned(this.partnerId, caseId, measure.measureId(), category, scope.all(),
-						scope.capabilityNames(), measure.note(), now));
+						scope.capabilities(), measure.note(), now));
 			}
 			case SUSPENSION -> raise(new PartnerSuspended(this.partnerId, caseId, measure.measureId(), category,
-					measure.scope().all(), measure.scope().capabilityNames(), measure.note(), now));
+					measure.scope().all(), measure.scope().capabilities(), measure.note(), now));
 			case THROTTLE -> raise(new PartnerThrottled(this.partnerId, caseId, measure.measureId(), category,
 					measure.requestsPerSecond(), measure.note(), now));
 			case OTHER -> {

@@ -1,11 +1,10 @@
 package jp.nop.cx.enforcement.cases;
 
-import jp.nop.cx.platform.scheduling.JobLock;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,31 +13,22 @@ import org.springframework.stereotype.Component;
  * a lifted measure is not due again.
  */
 @Component
-class MeasureLiftingJob implements SchedulingConfigurer {
+class MeasureLiftingJob {
 
 	private static final Logger log = LoggerFactory.getLogger(MeasureLiftingJob.class);
 
 	private final CaseService cases;
 
-	private final JobLock lock;
-
-	private final CaseProperties properties;
-
-	MeasureLiftingJob(CaseService cases, JobLock lock, CaseProperties properties) {
+	MeasureLiftingJob(CaseService cases) {
 		this.cases = cases;
-		this.lock = lock;
-		this.properties = properties;
 	}
 
-	@Override
-	public void configureTasks(ScheduledTaskRegistrar registrar) {
-		registrar.addFixedDelayTask(this::run, this.properties.liftInterval());
-	}
-
-	void run() {
+	// The interval and the lease are CaseProperties's; the annotations read the same keys.
+	@Scheduled(fixedDelayString = "${cx.enforcement.cases.lift-interval:5s}")
+	@SchedulerLock(name = "enforcement.lift-measures", lockAtMostFor = "${cx.enforcement.cases.lift-lease:1m}")
+	public void run() {
 		try {
-			this.lock.runExclusively("enforcement.lift-measures", this.properties.liftLease(),
-					this.cases::liftDueMeasures);
+			this.cases.liftDueMeasures();
 		}
 		catch (RuntimeException ex) {
 			log.warn("Lifting due measures failed (will retry): {}", ex.toString());

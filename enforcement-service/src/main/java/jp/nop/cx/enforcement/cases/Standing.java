@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
-import jp.nop.cx.enforcement.capability.Scope;
 import jp.nop.cx.events.Capability;
 import jp.nop.cx.events.PartnerStanding;
 
@@ -57,12 +56,8 @@ public record Standing(StandingStatus status, boolean suspendedAll, List<Capabil
 				&& this.activeMeasures.equals(other.activeMeasures);
 	}
 
-	public List<String> suspendedCapabilityNames() {
-		return this.suspendedCapabilities.stream().map(Scope::nameOf).toList();
-	}
-
 	PartnerStanding toEvent(String partnerId) {
-		return new PartnerStanding(partnerId, this.status.name(), this.suspendedAll, suspendedCapabilityNames(),
+		return new PartnerStanding(partnerId, this.status.name(), this.suspendedAll, this.suspendedCapabilities,
 				this.throttleRequestsPerSecond,
 				this.activeMeasures.stream()
 					.map((m) -> new PartnerStanding.ActiveMeasure(m.measureId(), m.caseId(), m.type().name(),

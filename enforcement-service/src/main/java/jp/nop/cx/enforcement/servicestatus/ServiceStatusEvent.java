@@ -142,7 +142,7 @@ public class ServiceStatusEvent extends OutboxAggregate {
 			case ENDED -> null;
 		};
 		raise(new ServiceStatusChanged(this.id, this.kind.name(), this.reason.name(), this.scope.all(),
-				this.scope.capabilityNames(), this.startsAt, this.endsAt, this.urgent, state.name(), now));
+				this.scope.capabilities(), this.startsAt, this.endsAt, this.urgent, state.name(), now));
 	}
 
 	public String getId() {

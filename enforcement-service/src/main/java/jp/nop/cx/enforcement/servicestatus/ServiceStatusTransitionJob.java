@@ -1,11 +1,10 @@
 package jp.nop.cx.enforcement.servicestatus;
 
-import jp.nop.cx.platform.scheduling.JobLock;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,31 +13,23 @@ import org.springframework.stereotype.Component;
  * already announced in its current state is not announced again.
  */
 @Component
-class ServiceStatusTransitionJob implements SchedulingConfigurer {
+class ServiceStatusTransitionJob {
 
 	private static final Logger log = LoggerFactory.getLogger(ServiceStatusTransitionJob.class);
 
 	private final ServiceStatusService service;
 
-	private final JobLock lock;
-
-	private final ServiceStatusProperties properties;
-
-	ServiceStatusTransitionJob(ServiceStatusService service, JobLock lock, ServiceStatusProperties properties) {
+	ServiceStatusTransitionJob(ServiceStatusService service) {
 		this.service = service;
-		this.lock = lock;
-		this.properties = properties;
 	}
 
-	@Override
-	public void configureTasks(ScheduledTaskRegistrar registrar) {
-		registrar.addFixedDelayTask(this::run, this.properties.transitionInterval());
-	}
-
-	void run() {
+	// The interval and the lease are ServiceStatusProperties's; the annotations read the same keys.
+	@Scheduled(fixedDelayString = "${cx.enforcement.service-status.transition-interval:5s}")
+	@SchedulerLock(name = "enforcement.service-status-transitions",
+			lockAtMostFor = "${cx.enforcement.service-status.transition-lease:1m}")
+	public void run() {
 		try {
-			this.lock.runExclusively("enforcement.service-status-transitions", this.properties.transitionLease(),
-					this.service::announceTransitions);
+			this.service.announceTransitions();
 		}
 		catch (RuntimeException ex) {
 			log.warn("Announcing service-status transitions failed (will retry): {}", ex.toString());

@@ -9,6 +9,7 @@ import jp.nop.cx.enforcement.cases.Category;
 import jp.nop.cx.enforcement.cases.MeasureType;
 import jp.nop.cx.enforcement.cases.Standing;
 import jp.nop.cx.enforcement.cases.StandingStatus;
+import jp.nop.cx.events.Capability;
 
 /**
  * A partner's standing as both the operator and the partner itself see it: the status, what is
@@ -16,12 +17,12 @@ import jp.nop.cx.enforcement.cases.StandingStatus;
  * Nothing in it names the operators who acted.
  */
 public record StandingView(String partnerId, StandingStatus status, boolean suspendedAll,
-		List<String> suspendedCapabilities, Integer throttleRequestsPerSecond, List<ActiveMeasureView> activeMeasures,
+		List<Capability> suspendedCapabilities, Integer throttleRequestsPerSecond, List<ActiveMeasureView> activeMeasures,
 		Instant updatedAt) {
 
 	public static StandingView of(String partnerId, Standing standing) {
 		return new StandingView(partnerId, standing.status(), standing.suspendedAll(),
-				standing.suspendedCapabilityNames(), standing.throttleRequestsPerSecond(),
+				standing.suspendedCapabilities(), standing.throttleRequestsPerSecond(),
 				standing.activeMeasures().stream().map(ActiveMeasureView::of).toList(), standing.updatedAt());
 	}
 

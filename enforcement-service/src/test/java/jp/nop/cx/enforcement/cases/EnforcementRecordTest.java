@@ -100,10 +100,10 @@ class EnforcementRecordTest {
 
 		PartnerSuspended suspended = (PartnerSuspended) this.record.raisedEvents().get(0);
 		assertThat(suspended.all()).isFalse();
-		assertThat(suspended.capabilities()).containsExactly("webhooks", "export");
+		assertThat(suspended.capabilities()).containsExactly(Capability.WEBHOOKS, Capability.EXPORT);
 		PartnerStanding standing = (PartnerStanding) this.record.raisedEvents().get(1);
 		assertThat(standing.status()).isEqualTo("PARTIALLY_SUSPENDED");
-		assertThat(standing.suspendedCapabilities()).containsExactly("webhooks", "export");
+		assertThat(standing.suspendedCapabilities()).containsExactly(Capability.WEBHOOKS, Capability.EXPORT);
 	}
 
 	@Test

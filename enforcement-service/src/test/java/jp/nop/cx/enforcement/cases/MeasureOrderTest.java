@@ -59,6 +59,6 @@ class MeasureOrderTest {
 	void anOtherMeasureMaySayWhatItConcerns() {
 		assertThat(new MeasureOrder(MeasureType.OTHER, Scope.of(List.of(Capability.WEBHOOKS)), null, "Webhook 再設定の依頼")
 			.scope()
-			.capabilityNames()).containsExactly("webhooks");
+			.capabilities()).containsExactly(Capability.WEBHOOKS);
 	}
 }

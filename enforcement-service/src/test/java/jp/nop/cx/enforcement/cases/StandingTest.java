@@ -46,7 +46,7 @@ class StandingTest {
 
 		assertThat(standing.status()).isEqualTo(StandingStatus.PARTIALLY_SUSPENDED);
 		assertThat(standing.suspendedAll()).isFalse();
-		assertThat(standing.suspendedCapabilityNames()).containsExactly("webhooks", "export");
+		assertThat(standing.suspendedCapabilities()).containsExactly(Capability.WEBHOOKS, Capability.EXPORT);
 		assertThat(standing.throttleRequestsPerSecond()).isEqualTo(5);
 	}
 

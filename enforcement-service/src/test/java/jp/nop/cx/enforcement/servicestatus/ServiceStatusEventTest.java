@@ -120,7 +120,7 @@ class ServiceStatusEventTest {
 		assertThat(changed.eventId()).isEqualTo(event.getId());
 		assertThat(changed.partitionKey()).isEqualTo(event.getId());
 		assertThat(changed.all()).isFalse();
-		assertThat(changed.capabilities()).containsExactly("export");
+		assertThat(changed.capabilities()).containsExactly(Capability.EXPORT);
 		assertThat(changed.kind()).isEqualTo("DISCONTINUATION");
 		assertThat(changed.reason()).isEqualTo("FACILITY_END_OF_LIFE");
 		assertThat(changed.urgent()).isFalse();

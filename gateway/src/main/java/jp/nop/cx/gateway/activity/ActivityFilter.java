@@ -2,7 +2,6 @@ package jp.nop.cx.gateway.activity;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 
 import jp.nop.cx.events.PartnerActivity;
 import jp.nop.cx.gateway.messaging.CloudEventPublisher;
@@ -43,7 +42,7 @@ class ActivityFilter implements GlobalFilter, Ordered {
 			Instant now = this.clock.instant();
 			if (this.sampler.sample(request.loginId(), now)) {
 				this.publisher.publish(new PartnerActivity(request.partnerId(), request.loginId(),
-						request.capability().name().toLowerCase(Locale.ROOT), request.method().name(),
+						request.capability(), request.method().name(),
 						request.clientIp(), request.userAgent(), now));
 			}
 		}

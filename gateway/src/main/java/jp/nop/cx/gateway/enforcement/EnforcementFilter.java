@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -118,7 +117,7 @@ class EnforcementFilter implements GlobalFilter, Ordered {
 		return problem.with("eventId", event.eventId())
 			.with("kind", outage.kind().name())
 			.with("reason", event.reason())
-			.with("capability", request.capability().name().toLowerCase(Locale.ROOT))
+			.with("capability", request.capability())
 			.with("startsAt", event.startsAt())
 			.with("endsAt", event.endsAt());
 	}
@@ -129,15 +128,14 @@ class EnforcementFilter implements GlobalFilter, Ordered {
 			scope.put("all", true);
 		}
 		else {
-			scope.put("capabilities",
-					suspension.capabilities().stream().map((c) -> c.toLowerCase(Locale.ROOT)).toList());
+			scope.put("capabilities", suspension.capabilities());
 		}
 		return Problem.of(HttpStatus.FORBIDDEN, "partner-suspended")
 			.with("partnerId", suspension.partnerId())
 			.with("measureId", suspension.measureId())
 			.with("caseId", suspension.caseId())
 			.with("scope", scope)
-			.with("capability", request.capability().name().toLowerCase(Locale.ROOT))
+			.with("capability", request.capability())
 			.with("standing", STANDING_PATH);
 	}
 

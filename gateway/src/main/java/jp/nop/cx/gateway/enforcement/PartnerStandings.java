@@ -1,7 +1,6 @@
 package jp.nop.cx.gateway.enforcement;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,8 +41,8 @@ public class PartnerStandings {
 		if (standing == null) {
 			return Optional.empty();
 		}
-		List<String> capabilities = names(standing.suspendedCapabilities());
-		if (!standing.suspendedAll() && !capabilities.contains(capability.name())) {
+		List<Capability> capabilities = suspendedCapabilities(standing);
+		if (!standing.suspendedAll() && !capabilities.contains(capability)) {
 			return Optional.empty();
 		}
 		ActiveMeasure measure = (standing.activeMeasures() != null) ? standing.activeMeasures()
@@ -63,7 +62,7 @@ public class PartnerStandings {
 	}
 
 	private static boolean restricts(PartnerStanding standing) {
-		return standing.suspendedAll() || !names(standing.suspendedCapabilities()).isEmpty()
+		return standing.suspendedAll() || !suspendedCapabilities(standing).isEmpty()
 				|| standing.throttleRequestsPerSecond() != null;
 	}
 
@@ -76,10 +75,8 @@ public class PartnerStandings {
 		return candidate;
 	}
 
-	private static List<String> names(List<String> capabilities) {
-		return (capabilities != null)
-				? capabilities.stream().filter((c) -> c != null).map((c) -> c.trim().toUpperCase(Locale.ROOT)).toList()
-				: List.of();
+	private static List<Capability> suspendedCapabilities(PartnerStanding standing) {
+		return (standing.suspendedCapabilities() != null) ? standing.suspendedCapabilities() : List.of();
 	}
 
 	/**
@@ -87,6 +84,6 @@ public class PartnerStandings {
 	 * names so the partner knows what happened and where to read more.
 	 */
 	public record Suspension(String partnerId, String measureId, String caseId, boolean all,
-			List<String> capabilities) {
+			List<Capability> capabilities) {
 	}
 }

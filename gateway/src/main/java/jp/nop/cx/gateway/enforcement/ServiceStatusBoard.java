@@ -65,9 +65,7 @@ public class ServiceStatusBoard {
 	}
 
 	static boolean covers(ServiceStatusChanged event, Capability capability) {
-		return event.all() || (event.capabilities() != null && event.capabilities()
-			.stream()
-			.anyMatch((name) -> name != null && capability.name().equalsIgnoreCase(name.trim())));
+		return event.all() || (event.capabilities() != null && event.capabilities().contains(capability));
 	}
 
 	/** The kinds of SPEC section 3, least grave first. */

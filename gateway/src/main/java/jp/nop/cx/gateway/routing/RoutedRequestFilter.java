@@ -1,6 +1,5 @@
 package jp.nop.cx.gateway.routing;
 
-import java.util.Locale;
 
 import jp.nop.cx.platform.client.ClientAddressResolver;
 import jp.nop.cx.events.Capability;
@@ -70,7 +69,7 @@ class RoutedRequestFilter implements GlobalFilter, Ordered {
 			throw new IllegalStateException("Route " + route.getId() + " names no capability (metadata '"
 					+ CAPABILITY_METADATA + "'); every route must belong to one (SPEC section 3)");
 		}
-		return Capability.valueOf(name.toString().trim().toUpperCase(Locale.ROOT));
+		return Capability.fromWireName(name.toString());
 	}
 
 	@Override

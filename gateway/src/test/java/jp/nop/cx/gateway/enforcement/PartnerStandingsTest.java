@@ -29,7 +29,7 @@ class PartnerStandingsTest {
 
 	@Test
 	void aPartialSuspensionBlocksOnlyItsCapabilities() {
-		this.standings.apply(standing("p-1", false, List.of("webhooks", "EXPORT"), null, AT, suspension("m-1", "c-1")));
+		this.standings.apply(standing("p-1", false, List.of(Capability.WEBHOOKS, Capability.EXPORT), null, AT, suspension("m-1", "c-1")));
 
 		assertThat(this.standings.suspension("p-1", Capability.WEBHOOKS)).isPresent();
 		assertThat(this.standings.suspension("p-1", Capability.EXPORT)).isPresent();
@@ -56,7 +56,7 @@ class PartnerStandingsTest {
 	@Test
 	void anOlderStandingDoesNotOverrideANewerOne() {
 		this.standings.apply(standing("p-1", true, List.of(), null, AT.plusSeconds(10), suspension("m-2", "c-2")));
-		this.standings.apply(standing("p-1", false, List.of("webhooks"), null, AT, suspension("m-1", "c-1")));
+		this.standings.apply(standing("p-1", false, List.of(Capability.WEBHOOKS), null, AT, suspension("m-1", "c-1")));
 
 		assertThat(this.standings.suspension("p-1", Capability.TERMS)).map(PartnerStandings.Suspension::measureId)
 			.contains("m-2");
@@ -66,7 +66,7 @@ class PartnerStandingsTest {
 		return new ActiveMeasure(measureId, caseId, "SUSPENSION", "TERMS_VIOLATION");
 	}
 
-	private static PartnerStanding standing(String partnerId, boolean all, List<String> capabilities, Integer throttle,
+	private static PartnerStanding standing(String partnerId, boolean all, List<Capability> capabilities, Integer throttle,
 			Instant updatedAt, ActiveMeasure... measures) {
 		return new PartnerStanding(partnerId, all ? "SUSPENDED" : "GOOD", all, capabilities, throttle,
 				List.of(measures), updatedAt);

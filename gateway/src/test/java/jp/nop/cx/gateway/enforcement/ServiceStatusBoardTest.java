@@ -52,7 +52,7 @@ class ServiceStatusBoardTest {
 
 	@Test
 	void onlyTheNamedCapabilitiesAreAffected() {
-		this.board.apply(event("e-1", "DISCONTINUATION", List.of("Webhooks"), NOW, null, "ACTIVE"));
+		this.board.apply(event("e-1", "DISCONTINUATION", List.of(Capability.WEBHOOKS), NOW, null, "ACTIVE"));
 
 		assertThat(this.board.outage(Capability.WEBHOOKS, true, NOW)).isPresent();
 		assertThat(this.board.outage(Capability.NOTIFICATIONS, true, NOW)).isEmpty();
@@ -61,7 +61,7 @@ class ServiceStatusBoardTest {
 	@Test
 	void theGravestEventWins() {
 		this.board.apply(event("e-1", "MAINTENANCE", List.of(), NOW, NOW.plusSeconds(600), "ACTIVE"));
-		this.board.apply(event("e-2", "DISCONTINUATION", List.of("export"), NOW, null, "ACTIVE"));
+		this.board.apply(event("e-2", "DISCONTINUATION", List.of(Capability.EXPORT), NOW, null, "ACTIVE"));
 		this.board.apply(event("e-3", "RESTRICTION", List.of(), NOW, null, "ACTIVE"));
 
 		assertThat(this.board.outage(Capability.EXPORT, true, NOW)).map(ServiceStatusBoard.Outage::kind)
@@ -85,7 +85,7 @@ class ServiceStatusBoardTest {
 		assertThat(this.board.outage(Capability.TERMS, true, NOW)).isEmpty();
 	}
 
-	private static ServiceStatusChanged event(String id, String kind, List<String> capabilities, Instant startsAt,
+	private static ServiceStatusChanged event(String id, String kind, List<Capability> capabilities, Instant startsAt,
 			Instant endsAt, String state) {
 		return new ServiceStatusChanged(id, kind, "REASON", capabilities.isEmpty(), capabilities, startsAt, endsAt,
 				false, state, NOW);

@@ -1,7 +1,6 @@
 package jp.nop.cx.identity.dormant;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 
@@ -12,7 +11,7 @@ import jp.nop.cx.identity.credential.CredentialService;
 import jp.nop.cx.identity.credential.CredentialStatus;
 import jp.nop.cx.identity.credential.RevocationReason;
 import jp.nop.cx.identity.credential.Role;
-import jp.nop.cx.platform.scheduling.JobLock;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Art. 4.5: the daily deletion of partner IDs not used for the configured period. One instance
- * runs it (job lock); running it twice deletes nothing twice, and an ID used while the sweep
+ * runs it (@SchedulerLock); running it twice deletes nothing twice, and an ID used while the sweep
  * runs is kept (its use moves the version, so the deletion's save fails). The operator account
  * is never swept.
  */
@@ -31,30 +30,26 @@ public class DormantSweep {
 
 	private static final Logger log = LoggerFactory.getLogger(DormantSweep.class);
 
-	private static final Duration LEASE = Duration.ofMinutes(30);
-
 	private final CredentialRepository credentials;
 
 	private final CredentialService credentialService;
-
-	private final JobLock lock;
 
 	private final Clock clock;
 
 	private final DormancyRule rule;
 
-	DormantSweep(CredentialRepository credentials, CredentialService credentialService, JobLock lock, Clock clock,
+	DormantSweep(CredentialRepository credentials, CredentialService credentialService, Clock clock,
 			IdentityProperties properties) {
 		this.credentials = credentials;
 		this.credentialService = credentialService;
-		this.lock = lock;
 		this.clock = clock;
 		this.rule = new DormancyRule(properties.dormant().periodDays(), properties.dormant().zone());
 	}
 
 	@Scheduled(cron = "${cx.identity.dormant.cron:0 0 3 * * *}", zone = "${cx.identity.dormant.zone:Asia/Tokyo}")
-	void daily() {
-		this.lock.runExclusively("dormant-sweep", LEASE, this::sweep);
+	@SchedulerLock(name = "dormant-sweep", lockAtMostFor = "30m")
+	public void daily() {
+		sweep();
 	}
 
 	/** Deletes what is dormant now; returns how many IDs it deleted. */

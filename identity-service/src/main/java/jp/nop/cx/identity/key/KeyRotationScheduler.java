@@ -1,8 +1,6 @@
 package jp.nop.cx.identity.key;
 
-import java.time.Duration;
-
-import jp.nop.cx.platform.scheduling.JobLock;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -17,15 +15,10 @@ import org.springframework.stereotype.Component;
 @Component
 class KeyRotationScheduler {
 
-	private static final Duration LEASE = Duration.ofMinutes(5);
-
 	private final KeyRing keys;
 
-	private final JobLock lock;
-
-	KeyRotationScheduler(KeyRing keys, JobLock lock) {
+	KeyRotationScheduler(KeyRing keys) {
 		this.keys = keys;
-		this.lock = lock;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -35,10 +28,9 @@ class KeyRotationScheduler {
 
 	@Scheduled(fixedDelayString = "${cx.identity.keys.rotation-check-interval:1h}",
 			initialDelayString = "${cx.identity.keys.rotation-check-interval:1h}")
-	void rotateWhenDue() {
-		this.lock.runExclusively("signing-key-rotation", LEASE, () -> {
-			this.keys.rotateIfDue();
-			this.keys.pruneRetired();
-		});
+	@SchedulerLock(name = "signing-key-rotation", lockAtMostFor = "5m")
+	public void rotateWhenDue() {
+		this.keys.rotateIfDue();
+		this.keys.pruneRetired();
 	}
 }

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
+import jp.nop.cx.events.Capability;
 import jp.nop.cx.events.EventType;
 import jp.nop.cx.events.PartnerActivity;
 import jp.nop.cx.identity.IdentityIT;
@@ -137,7 +138,7 @@ class IssuanceIT extends IdentityIT {
 		Instant later = this.clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MILLIS);
 		TopicProbe.publish(EventType.PARTNER_ACTIVITY.topic(), admin.partnerId(), UUID.randomUUID().toString(),
 				EventType.PARTNER_ACTIVITY.ceType(),
-				new PartnerActivity(admin.partnerId(), admin.loginId(), "terms", "GET", "192.0.2.1",
+				new PartnerActivity(admin.partnerId(), admin.loginId(), Capability.TERMS, "GET", "192.0.2.1",
 						"test", later));
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> later.equals(this.credentials.findById(admin.loginId()).orElseThrow().lastUsedAt()));

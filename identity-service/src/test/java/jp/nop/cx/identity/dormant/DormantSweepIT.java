@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 
+import jp.nop.cx.events.Capability;
 import jp.nop.cx.events.EventType;
 import jp.nop.cx.events.PartnerActivity;
 import jp.nop.cx.identity.IdentityIT;
@@ -46,7 +47,7 @@ class DormantSweepIT extends IdentityIT {
 		Instant used = start.plus(Duration.ofDays(100));
 		TopicProbe.publish(EventType.PARTNER_ACTIVITY.topic(), active.partnerId(), UUID.randomUUID().toString(),
 				EventType.PARTNER_ACTIVITY.ceType(), new PartnerActivity(active.partnerId(), active.loginId(),
-						"registration", "GET", "192.0.2.7", "Mozilla/5.0", used));
+						Capability.REGISTRATION, "GET", "192.0.2.7", "Mozilla/5.0", used));
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> this.credentials.findById(active.loginId()).orElseThrow().lastUsedAt() != null
 					&& this.credentials.findById(active.loginId()).orElseThrow().lastUsedAt().isAfter(start));

@@ -21,7 +21,9 @@ import jp.nop.cx.notification.system.NotificationProperties;
 import jp.nop.cx.notification.template.Addressee;
 import jp.nop.cx.notification.template.NoticeRenderer;
 import jp.nop.cx.notification.template.RenderedNotice;
-import jp.nop.cx.platform.scheduling.JobLock;
+import net.javacrumbs.shedlock.core.ClockProvider;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +52,7 @@ public class DeliveryLanes {
 
 	private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
 
-	private final JobLock jobLock;
+	private final LockingTaskExecutor locks;
 
 	private final Clock clock;
 
@@ -61,14 +63,14 @@ public class DeliveryLanes {
 	private final MeterRegistry meters;
 
 	public DeliveryLanes(Deliveries deliveries, NoticeEvents events, PartnerDirectory partners, NoticeRenderer renderer,
-			List<ChannelSender> senders, JobLock jobLock, Clock clock, NotificationProperties properties,
+			List<ChannelSender> senders, LockingTaskExecutor locks, Clock clock, NotificationProperties properties,
 			RetrySchedule schedule, MeterRegistry meters) {
 		this.deliveries = deliveries;
 		this.events = events;
 		this.partners = partners;
 		this.renderer = renderer;
 		senders.forEach((s) -> this.senders.put(s.channel(), s));
-		this.jobLock = jobLock;
+		this.locks = locks;
 		this.clock = clock;
 		this.settings = properties.delivery();
 		this.schedule = schedule;
@@ -96,8 +98,19 @@ public class DeliveryLanes {
 		if (sender == null) {
 			return false;
 		}
-		return this.jobLock.runExclusively("notification-lane-" + channel.name().toLowerCase(Locale.ROOT),
-				this.settings.lockLease(), () -> drain(sender));
+		// The lock's name depends on the lane, so the lanes use ShedLock's executor, not @SchedulerLock.
+		// Leases run on ShedLock's clock (real time), never on the service's (tests move that one).
+		LockConfiguration lock = new LockConfiguration(ClockProvider.now(),
+				"notification-lane-" + channel.name().toLowerCase(Locale.ROOT), this.settings.lockLease(), Duration.ZERO);
+		try {
+			return this.locks.executeWithLock(() -> drain(sender), lock).wasExecuted();
+		}
+		catch (RuntimeException | Error ex) {
+			throw ex;
+		}
+		catch (Throwable ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private int drain(ChannelSender sender) {

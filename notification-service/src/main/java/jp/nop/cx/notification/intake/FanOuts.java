@@ -17,7 +17,7 @@ import jp.nop.cx.notification.policy.Channel;
 import jp.nop.cx.notification.policy.NoticeRule;
 import jp.nop.cx.notification.system.NotificationProperties;
 import jp.nop.cx.notification.webhook.WebhookEndpoints;
-import jp.nop.cx.platform.scheduling.JobLock;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,8 +48,6 @@ public class FanOuts {
 
 	private final Deliveries deliveries;
 
-	private final JobLock jobLock;
-
 	private final Clock clock;
 
 	private final RetrySchedule schedule;
@@ -57,12 +55,11 @@ public class FanOuts {
 	private final NotificationProperties.FanOut settings;
 
 	FanOuts(MongoTemplate mongo, PartnerDirectory partners, WebhookEndpoints webhooks, Deliveries deliveries,
-			JobLock jobLock, Clock clock, RetrySchedule schedule, NotificationProperties properties) {
+			Clock clock, RetrySchedule schedule, NotificationProperties properties) {
 		this.mongo = mongo;
 		this.partners = partners;
 		this.webhooks = webhooks;
 		this.deliveries = deliveries;
-		this.jobLock = jobLock;
 		this.clock = clock;
 		this.schedule = schedule;
 		this.settings = properties.fanOut();
@@ -79,8 +76,9 @@ public class FanOuts {
 	}
 
 	@Scheduled(fixedDelayString = "${cx.notification.fan-out.poll-interval:1s}")
-	void scheduled() {
-		this.jobLock.runExclusively("notification-fan-out", this.settings.lockLease(), this::advance);
+	@SchedulerLock(name = "notification-fan-out", lockAtMostFor = "${cx.notification.fan-out.lock-lease:2m}")
+	public void scheduled() {
+		advance();
 	}
 
 	/** Writes pages of the open fan-outs until they are done or the time budget is spent. */

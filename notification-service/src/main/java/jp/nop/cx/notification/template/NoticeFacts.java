@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jp.nop.cx.events.Capability;
 import jp.nop.cx.events.CredentialCompromised;
 import jp.nop.cx.events.CredentialDeleted;
 import jp.nop.cx.events.CredentialIssued;
@@ -166,12 +167,12 @@ class NoticeFacts {
 		return model;
 	}
 
-	private String scope(boolean all, List<String> capabilities, Language language) {
+	private String scope(boolean all, List<Capability> capabilities, Language language) {
 		if (all || capabilities == null || capabilities.isEmpty()) {
 			return label("scope", "ALL", language);
 		}
 		String names = capabilities.stream()
-			.map((c) -> label("capability", c, language))
+			.map((c) -> label("capability", c.name(), language))
 			.collect(Collectors.joining((language == Language.JA) ? "、" : ", "));
 		return this.labels.getMessage("notice.label.scope.CAPABILITIES", new Object[] { names }, names,
 				language.locale());

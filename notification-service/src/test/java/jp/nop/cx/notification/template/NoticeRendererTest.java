@@ -3,6 +3,7 @@ package jp.nop.cx.notification.template;
 import java.time.Instant;
 import java.util.List;
 
+import jp.nop.cx.events.Capability;
 import jp.nop.cx.events.CredentialIssued;
 import jp.nop.cx.events.PartnerApproved;
 import jp.nop.cx.events.PartnerSuspended;
@@ -79,7 +80,7 @@ class NoticeRendererTest {
 	@Test
 	void aPartialSuspensionNamesItsScope() {
 		PartnerSuspended suspended = new PartnerSuspended("p-1", "c-1", "m-1", "EXCESSIVE_LOAD_OR_UNAUTHORIZED_ACCESS",
-				false, List.of("webhooks", "export"), null, NOW);
+				false, List.of(Capability.WEBHOOKS, Capability.EXPORT), null, NOW);
 		RenderedNotice ja = this.renderer.render("partner-suspended", "ja", suspended, new Addressee("株式会社テスト", null));
 		assertThat(ja.text()).contains("停止の範囲: 本サービスの一部（Webhook、バックアップ（エクスポート））")
 			.contains("第7条第1項第3号")

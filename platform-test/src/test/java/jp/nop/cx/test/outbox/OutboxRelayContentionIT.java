@@ -2,7 +2,6 @@ package jp.nop.cx.test.outbox;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -17,7 +16,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jp.nop.cx.platform.outbox.CloudEventProducer;
 import jp.nop.cx.platform.outbox.OutboxProperties;
 import jp.nop.cx.platform.outbox.OutboxRelay;
-import jp.nop.cx.platform.scheduling.JobLock;
 import jp.nop.cx.test.InfrastructureCondition;
 import jp.nop.cx.test.SharedInfrastructure;
 import jp.nop.cx.test.TopicProbe;
@@ -34,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Several relay instances on the same store: every entry is published once, in order per
- * document, and removed; a job lock lets one instance at a time run a job.
+ * document, and removed. (Job locks: {@code SchedulerLockIT}.)
  */
 @ExtendWith(InfrastructureCondition.class)
 class OutboxRelayContentionIT {
@@ -96,35 +94,6 @@ class OutboxRelayContentionIT {
 		assertThat(sequencePerKey.values()).allSatisfy((seq) -> assertThat(seq).containsExactly(0, 1, 2));
 		assertThat(mongo.getCollection("widgets").countDocuments(new Document("_outbox.0", new Document("$exists", true))))
 			.isZero();
-	}
-
-	@Test
-	void aJobLockLetsOneInstanceAtATimeRunAJob() {
-		JobLock one = new JobLock(mongo, Clock.systemUTC());
-		JobLock other = new JobLock(mongo, Clock.systemUTC());
-		String job = "job-" + UUID.randomUUID();
-		boolean[] otherRan = new boolean[1];
-		boolean ran = one.runExclusively(job, Duration.ofMinutes(1),
-				() -> otherRan[0] = other.runExclusively(job, Duration.ofMinutes(1), () -> {
-				}));
-		assertThat(ran).isTrue();
-		assertThat(otherRan[0]).as("the other instance while the lease is held").isFalse();
-		assertThat(other.runExclusively(job, Duration.ofMinutes(1), () -> {
-		})).as("the other instance once the lease is released").isTrue();
-	}
-
-	@Test
-	void anExpiredLeaseOfADeadInstanceIsTakenOver() {
-		Instant start = Instant.parse("2026-01-01T00:00:00Z");
-		String job = "job-" + UUID.randomUUID();
-		mongo.insert(new Document("_id", job).append("owner", "dead-instance").append("until",
-				Date.from(start.plusSeconds(60))), "job_locks");
-		JobLock late = new JobLock(mongo, Clock.fixed(start.plusSeconds(61), java.time.ZoneOffset.UTC));
-		JobLock early = new JobLock(mongo, Clock.fixed(start.plusSeconds(30), java.time.ZoneOffset.UTC));
-		assertThat(early.runExclusively(job, Duration.ofMinutes(1), () -> {
-		})).isFalse();
-		assertThat(late.runExclusively(job, Duration.ofMinutes(1), () -> {
-		})).isTrue();
 	}
 
 	private static void drain(OutboxRelay relay) {

@@ -15,7 +15,6 @@ import jp.nop.cx.platform.outbox.OutboxEntries;
 import jp.nop.cx.platform.outbox.OutboxProperties;
 import jp.nop.cx.platform.outbox.OutboxRelay;
 import jp.nop.cx.platform.outbox.OutboxRelayScheduler;
-import jp.nop.cx.platform.scheduling.JobLock;
 import jp.nop.cx.platform.security.RevocationFeed;
 import jp.nop.cx.platform.security.RevocationValidator;
 import jp.nop.cx.platform.security.RevokedCredentials;
@@ -39,9 +38,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 
 /**
- * Clock, idempotent consumers and the revocation check for every service; the outbox,
- * processed-event records and job locks for the services with a MongoDB database (the gateway
- * has none).
+ * Clock, idempotent consumers and the revocation check for every service; the outbox and
+ * processed-event records for the services with a MongoDB database (the gateway has none). Job
+ * locks: {@code SchedulerLockAutoConfiguration}.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
 		"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
@@ -146,12 +145,6 @@ public class PlatformAutoConfiguration {
 		@ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
 		MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
 			return new MongoPingHealthIndicator(mongo);
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		JobLock jobLock(MongoTemplate mongo, Clock clock) {
-			return new JobLock(mongo, clock);
 		}
 
 		@Bean

@@ -8,6 +8,7 @@ import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -47,6 +48,18 @@ class ExportClient {
 		}, (failure) -> {
 			throw new PartUnavailable(service, failure);
 		});
+	}
+
+	/** Why a part is missing, without the other service's response body (it is not ours to log). */
+	static String why(Throwable ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		if (cause instanceof RestClientResponseException response) {
+			return "HTTP " + response.getStatusCode().value();
+		}
+		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
 	}
 
 	/** One service did not give its part: failed, too slow, or its circuit is open. */

@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Service;
-import org.springframework.web.client.RestClientResponseException;
 
 /**
  * The partner's backup (Art. 5, 6: the partner backs up its own data, so it must be able to get
@@ -73,7 +72,7 @@ public class ExportService {
 				parts.put(name, call.join());
 			}
 			catch (RuntimeException ex) {
-				log.warn("Export for partner {}: {} did not answer ({})", partnerId, name, why(ex));
+				log.warn("Export for partner {}: {} did not answer ({})", partnerId, name, ExportClient.why(ex));
 				unavailable.add(name);
 			}
 		});
@@ -92,17 +91,5 @@ public class ExportService {
 	/** A backstop above the time limiter: the time limit, plus the time it may take to give up. */
 	private Duration deadline() {
 		return this.properties.timeout().plus(this.properties.connectTimeout()).plusSeconds(1);
-	}
-
-	/** Why a part is missing, without the other service's response body (it is not ours to log). */
-	private static String why(Throwable ex) {
-		Throwable cause = ex;
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
-		}
-		if (cause instanceof RestClientResponseException response) {
-			return "HTTP " + response.getStatusCode().value();
-		}
-		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
 	}
 }

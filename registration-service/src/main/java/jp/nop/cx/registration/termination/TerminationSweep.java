@@ -3,10 +3,10 @@ package jp.nop.cx.registration.termination;
 import java.time.Clock;
 import java.time.Instant;
 
-import jp.nop.cx.platform.scheduling.JobLock;
 import jp.nop.cx.registration.partner.Partner;
 import jp.nop.cx.registration.partner.PartnerRepository;
 import jp.nop.cx.registration.partner.PartnerStatus;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,25 +32,23 @@ class TerminationSweep {
 
 	private final PartnerRepository partners;
 
-	private final JobLock lock;
-
 	private final TerminationProperties properties;
 
 	private final Clock clock;
 
-	TerminationSweep(MongoTemplate mongo, PartnerRepository partners, JobLock lock, TerminationProperties properties,
+	TerminationSweep(MongoTemplate mongo, PartnerRepository partners, TerminationProperties properties,
 			Clock clock) {
 		this.mongo = mongo;
 		this.partners = partners;
-		this.lock = lock;
 		this.properties = properties;
 		this.clock = clock;
 	}
 
 	@Scheduled(fixedDelayString = "${cx.registration.termination.sweep-interval:1m}",
 			initialDelayString = "${cx.registration.termination.sweep-interval:1m}")
-	void sweep() {
-		this.lock.runExclusively("termination-sweep", this.properties.sweepLease(), this::terminateDue);
+	@SchedulerLock(name = "termination-sweep", lockAtMostFor = "${cx.registration.termination.sweep-lease:5m}")
+	public void sweep() {
+		terminateDue();
 	}
 
 	/** Ends every partnership whose effective day has begun; returns how many ended. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jp.nop.cx.events.Capability;
 import jp.nop.cx.events.PartnerActivity;
 import jp.nop.cx.events.PartnerApproved;
 import jp.nop.cx.events.RegistrationSubmitted;
@@ -248,7 +249,8 @@ public class AcceptanceService {
 		if (colon < 1) {
 			throw RuleViolation.invalid("supplementVersions", "supplement-version-format").with("value", key);
 		}
-		SupplementScope scope = SupplementScope.ofCapability(key.substring(0, colon))
+		SupplementScope scope = Capability.named(key.substring(0, colon))
+			.flatMap(SupplementScope::ofCapability)
 			.orElseThrow(() -> RuleViolation.invalid("supplementVersions", "unknown-scope")
 				.with("value", key)
 				.with("allowedScopes", SupplementScope.names()));

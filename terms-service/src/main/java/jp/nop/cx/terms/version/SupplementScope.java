@@ -1,8 +1,6 @@
 package jp.nop.cx.terms.version;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import jp.nop.cx.events.Capability;
@@ -15,10 +13,7 @@ import jp.nop.cx.platform.rules.RuleViolation;
 public record SupplementScope(String name) {
 
 	public SupplementScope {
-		if (lookup(name).isEmpty()) {
-			throw unknown();
-		}
-		name = name.toLowerCase(Locale.ROOT);
+		name = Capability.named(name).orElseThrow(SupplementScope::unknown).wireName();
 	}
 
 	/** The scope named by a request; an unknown name breaks the rule {@code unknown-scope}. */
@@ -26,20 +21,13 @@ public record SupplementScope(String name) {
 		return new SupplementScope(name);
 	}
 
-	/** The scope of a capability reported by the gateway, if it is one (any letter case). */
-	public static Optional<SupplementScope> ofCapability(String capability) {
-		return lookup(capability).map((c) -> new SupplementScope(c.name()));
+	/** The scope of a capability reported by the gateway; none when the activity named none. */
+	public static Optional<SupplementScope> ofCapability(Capability capability) {
+		return Optional.ofNullable(capability).map((c) -> new SupplementScope(c.wireName()));
 	}
 
 	public static List<String> names() {
-		return Arrays.stream(Capability.values()).map((c) -> c.name().toLowerCase(Locale.ROOT)).toList();
-	}
-
-	private static Optional<Capability> lookup(String name) {
-		if (name == null) {
-			return Optional.empty();
-		}
-		return Arrays.stream(Capability.values()).filter((c) -> c.name().equalsIgnoreCase(name.trim())).findFirst();
+		return Capability.wireNames();
 	}
 
 	private static RuleViolation unknown() {

@@ -14,7 +14,7 @@ import org.springframework.http.HttpMethod;
  * the partner ID against the token again: a rule here is not the only line.
  */
 @Configuration(proxyBeanMethods = false)
-class RegistrationSecurity {
+class SecurityConfiguration {
 
 	@Bean
 	SecurityRules registrationRules() {

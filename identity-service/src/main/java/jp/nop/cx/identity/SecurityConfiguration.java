@@ -7,9 +7,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
-/** Who may call what (the language of messages is the platform's LocaleResolver's). */
+/** Who may call what. The services check the partner in the data again (tenant isolation). */
 @Configuration(proxyBeanMethods = false)
-class IdentityWebConfiguration {
+class SecurityConfiguration {
 
 	@Bean
 	SecurityRules identityRules() {

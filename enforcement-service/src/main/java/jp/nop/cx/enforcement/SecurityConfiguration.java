@@ -13,7 +13,7 @@ import org.springframework.http.HttpMethod;
  * partner in the controller (404 for another partner's data).
  */
 @Configuration(proxyBeanMethods = false)
-class EnforcementSecurity {
+class SecurityConfiguration {
 
 	@Bean
 	SecurityRules enforcementRules() {

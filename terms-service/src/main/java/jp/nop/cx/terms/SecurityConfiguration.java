@@ -13,7 +13,7 @@ import org.springframework.http.HttpMethod;
  * Everything else (the internal export) needs a valid token, checked again per partner.
  */
 @Configuration(proxyBeanMethods = false)
-class TermsSecurityRules {
+class SecurityConfiguration {
 
 	@Bean
 	SecurityRules termsRules() {
