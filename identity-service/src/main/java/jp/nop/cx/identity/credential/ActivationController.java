@@ -5,6 +5,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,6 +21,7 @@ class ActivationController {
 		this.credentials = credentials;
 	}
 
+	@Operation(summary = "Activate an ID with the mailed token and set its password (Art. 4.1) / IDを有効化する")
 	@PostMapping("/api/v1/auth/activation")
 	Activated activate(@Valid @RequestBody ActivationRequest request) {
 		return new Activated(this.credentials.activate(request.token(), request.newPassword()));

@@ -5,6 +5,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,11 +23,13 @@ class TokenController {
 		this.signIn = signIn;
 	}
 
+	@Operation(summary = "Sign in: access and refresh token / サインイン")
 	@PostMapping("/api/v1/auth/token")
 	ResponseEntity<TokenResponse> token(@Valid @RequestBody SignInRequest request, HttpServletRequest http) {
 		return noStore(this.signIn.signIn(request.loginId(), request.password(), ClientAddress.of(http)));
 	}
 
+	@Operation(summary = "New tokens for a refresh token (rotated) / トークンを更新する")
 	@PostMapping("/api/v1/auth/refresh")
 	ResponseEntity<TokenResponse> refresh(@Valid @RequestBody RefreshRequest request) {
 		return noStore(this.signIn.refresh(request.refreshToken()));

@@ -8,6 +8,9 @@ import jakarta.validation.constraints.Size;
 import jp.nop.cx.platform.security.CxPrincipal;
 import jp.nop.cx.platform.web.ProblemException;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -29,6 +32,7 @@ class WebhookController {
 	}
 
 	/** Registers or replaces the endpoint; the answer shows the signing secret, this once. */
+	@Operation(summary = "Register or replace the webhook; the secret is shown once / Webhookを登録する")
 	@PutMapping
 	ResponseEntity<RegisteredWebhook> register(CxPrincipal principal, @Valid @RequestBody WebhookRequest request) {
 		principal.requirePartnerAdmin();
@@ -41,6 +45,7 @@ class WebhookController {
 					endpoint.getCreatedAt(), endpoint.getUpdatedAt()));
 	}
 
+	@Operation(summary = "The partner's webhook / Webhookの設定")
 	@GetMapping
 	WebhookView show(CxPrincipal principal) {
 		return this.webhooks.find(principal.requirePartnerId())
@@ -48,6 +53,8 @@ class WebhookController {
 			.orElseThrow(() -> ProblemException.notFound("webhook"));
 	}
 
+	@Operation(summary = "Remove the webhook / Webhookを削除する",
+			responses = @ApiResponse(responseCode = "204", description = "No Content"))
 	@DeleteMapping
 	ResponseEntity<Void> remove(CxPrincipal principal) {
 		principal.requirePartnerAdmin();

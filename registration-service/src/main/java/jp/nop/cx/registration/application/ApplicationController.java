@@ -10,6 +10,9 @@ import jp.nop.cx.platform.security.CxPrincipal;
 import jp.nop.cx.registration.Listing;
 import jp.nop.cx.registration.partner.Partner;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +36,8 @@ class ApplicationController {
 		this.applications = applications;
 	}
 
+	@Operation(summary = "Apply for use of the portal, agreeing to the terms in force (Art. 2, 3) / 利用を申し込む",
+			responses = @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true))
 	@PostMapping
 	ResponseEntity<Submitted> apply(@Valid @RequestBody ApplicationForm form, HttpServletRequest request) {
 		Partner application = this.applications.submit(form, clientIp(request), userAgent(request));
@@ -40,6 +45,7 @@ class ApplicationController {
 			.body(new Submitted(application.id(), ApplicationStatus.SUBMITTED));
 	}
 
+	@Operation(summary = "List applications / 申込の一覧")
 	@GetMapping
 	Listing<ApplicationView> list(@RequestParam(required = false) ApplicationStatus status,
 			@RequestParam(defaultValue = "0") @Min(0) int page,
@@ -47,16 +53,19 @@ class ApplicationController {
 		return this.applications.list(status, page, size);
 	}
 
+	@Operation(summary = "One application / 申込の詳細")
 	@GetMapping("/{id}")
 	ApplicationView get(@PathVariable String id) {
 		return this.applications.get(id);
 	}
 
+	@Operation(summary = "Approve an application (Art. 2.1) / 申込を承認する")
 	@PostMapping("/{id}/approval")
 	Approved approve(@PathVariable String id, CxPrincipal operator) {
 		return new Approved(this.applications.approve(id, operator.loginId()));
 	}
 
+	@Operation(summary = "Reject an application with a reason (Art. 2.1) / 申込を拒否する")
 	@PostMapping("/{id}/rejection")
 	ApplicationView reject(@PathVariable String id, @Valid @RequestBody RejectionForm form, CxPrincipal operator) {
 		return this.applications.reject(id, form.reason(), operator.loginId());
