@@ -39,7 +39,7 @@ class AsyncApiDocumentTest {
 		String generated = this.generator.yaml();
 		assertThat(Files.readString(COMMITTED, StandardCharsets.UTF_8))
 			.as("docs/api/asyncapi.yaml differs from what AsyncApiGenerator writes; refresh with"
-					+ " ./mvnw -B test -pl events -Dtest=AsyncApiDocumentTest -Dcx.api.write=true")
+					+ " ./cx api-docs (docs/api/README.md)")
 			.isEqualTo(generated);
 	}
 

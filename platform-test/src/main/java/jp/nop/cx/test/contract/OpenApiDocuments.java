@@ -12,7 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class OpenApiDocuments {
 
 	/** How to refresh every committed document after a deliberate API change. */
-	public static final String REFRESH = "./cx api-docs (or ./mvnw -B verify -Dcx.api.write=true ...; see docs/api/README.md)";
+	public static final String REFRESH = "./cx api-docs (docs/api/README.md)";
 
 	private static final JsonMapper JSON = JsonMapper.builder()
 		.enable(SerializationFeature.INDENT_OUTPUT)

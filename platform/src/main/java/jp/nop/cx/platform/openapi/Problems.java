@@ -29,7 +29,8 @@ public final class Problems {
 	private Problems() {
 	}
 
-	static Schema<?> problemSchema() {
+	/** The Problem schema every document shares, under {@link #PROBLEM}. */
+	public static Schema<?> problemSchema() {
 		Map<String, Object> example = new LinkedHashMap<>();
 		example.put("type", TYPE_BASE + "validation");
 		example.put("title", "入力内容に誤りがあります");
@@ -54,7 +55,8 @@ public final class Problems {
 			.example(example);
 	}
 
-	static Schema<?> fieldErrorSchema() {
+	/** One entry of a problem's {@code errors}, under {@link #FIELD_ERROR}. */
+	public static Schema<?> fieldErrorSchema() {
 		return new ObjectSchema().addProperty("field", new StringSchema().description("JSON path of the field"))
 			.addProperty("message", new StringSchema())
 			.required(List.of("field", "message"));
@@ -65,7 +67,8 @@ public final class Problems {
 		return new ApiResponse().description(description).content(content());
 	}
 
-	static Content content() {
+	/** {@code application/problem+json} with the Problem schema. */
+	public static Content content() {
 		return new Content().addMediaType(MEDIA_TYPE,
 				new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)));
 	}
