@@ -65,9 +65,11 @@ class ProblemResponses implements GlobalOperationCustomizer {
 		if (write) {
 			Problems.add(responses, "409", "`concurrent-change` or `duplicate`: retry after reading again.");
 		}
+		// A declared error response is a problem, whatever springdoc derived from the return type.
 		for (var entry : responses.entrySet()) {
 			ApiResponse response = entry.getValue();
-			if (entry.getKey().matches("[45]\\d\\d") && (response.getContent() == null || response.getContent().isEmpty())) {
+			if (entry.getKey().matches("[45]\\d\\d") && (response.getContent() == null
+					|| !response.getContent().containsKey(Problems.MEDIA_TYPE) || response.getContent().size() > 1)) {
 				response.content(Problems.content());
 			}
 		}

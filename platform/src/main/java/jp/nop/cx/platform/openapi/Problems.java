@@ -79,7 +79,7 @@ public final class Problems {
 		if (existing == null) {
 			responses.addApiResponse(code, response(description));
 		}
-		else if (existing.getContent() == null || existing.getContent().isEmpty()) {
+		else if (existing.getContent() == null || !existing.getContent().containsKey(MEDIA_TYPE)) {
 			existing.content(content());
 		}
 	}

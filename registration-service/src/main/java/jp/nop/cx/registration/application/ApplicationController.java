@@ -11,6 +11,8 @@ import jp.nop.cx.registration.Listing;
 import jp.nop.cx.registration.partner.Partner;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import org.springframework.http.HttpHeaders;
@@ -37,7 +39,17 @@ class ApplicationController {
 	}
 
 	@Operation(summary = "Apply for use of the portal, agreeing to the terms in force (Art. 2, 3) / 利用を申し込む",
-			responses = @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true))
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+					mediaType = "application/json", examples = @ExampleObject(name = "application", value = """
+							{"company": {"name": "株式会社テスト商事", "corporateNumber": "7123456789012",
+							  "postalCode": "100-0001", "address": "東京都千代田区千代田1-1 テストビル3階"},
+							 "representative": {"name": "山田 太郎", "title": "代表取締役"},
+							 "contact": {"name": "佐藤 花子", "email": "sato@example.co.jp", "phone": "03-1234-5678"},
+							 "preferredLanguage": "ja", "agreement": {"termsVersion": "1", "accepted": true}}"""))),
+			responses = {
+					@ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true),
+					@ApiResponse(responseCode = "409",
+							description = "The terms version agreed to is not the one in force, or the company applied already.") })
 	@PostMapping
 	ResponseEntity<Submitted> apply(@Valid @RequestBody ApplicationForm form, HttpServletRequest request) {
 		Partner application = this.applications.submit(form, clientIp(request), userAgent(request));
