@@ -33,9 +33,13 @@ import static org.awaitility.Awaitility.await;
  */
 @CxIntegrationTest(properties = { "cx.gateway.resilience.time-limit=10s", "cx.gateway.resilience.retry-after=5s",
 		"cx.gateway.rate-limit.anonymous.requests-per-second=10", "cx.gateway.rate-limit.anonymous.burst=20",
-		"cx.gateway.rate-limit.excessive-load.rejections=20", "cx.gateway.rate-limit.excessive-load.window=10s" })
+		"cx.gateway.rate-limit.excessive-load.rejections=20", "cx.gateway.rate-limit.excessive-load.window=10s",
+		"cx.gateway.cors.allowed-origins=" + GatewayIntegrationTest.ALLOWED_ORIGIN })
 @Import(GatewayIntegrationTest.TestInfrastructure.class)
 abstract class GatewayIntegrationTest {
+
+	/** The one browser origin CX_CORS_ALLOWED_ORIGINS lists in these tests. */
+	static final String ALLOWED_ORIGIN = "https://portal.example.jp";
 
 	static final StubServices SERVICES = StubServices.start();
 

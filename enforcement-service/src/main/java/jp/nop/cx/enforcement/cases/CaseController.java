@@ -8,6 +8,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jp.nop.cx.platform.security.CxPrincipal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +35,8 @@ class CaseController {
 		this.queries = queries;
 	}
 
+	@Operation(summary = "Open a case against a partner / 案件を開く",
+			responses = @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true))
 	@PostMapping
 	ResponseEntity<CaseView> open(@Valid @RequestBody CaseRequests.OpenCase body, CxPrincipal principal) {
 		EnforcementCase kase = this.cases.open(body.partnerId(), body.category(), body.description(), body.evidence(),
@@ -40,6 +45,7 @@ class CaseController {
 			.body(CaseView.of(kase));
 	}
 
+	@Operation(summary = "List cases / 案件の一覧")
 	@GetMapping
 	CaseView.Page list(
 			@RequestParam(required = false) @Pattern(regexp = CaseRequests.PARTNER_ID) String partnerId,
@@ -49,11 +55,14 @@ class CaseController {
 		return CaseView.Page.of(this.queries.findCases(partnerId, status, page, size));
 	}
 
+	@Operation(summary = "One case with its measures / 案件の詳細")
 	@GetMapping("/{id}")
 	CaseView get(@PathVariable String id) {
 		return CaseView.of(this.queries.findCase(id));
 	}
 
+	@Operation(summary = "Impose a measure: warning, suspension, throttling (Art. 7) / 措置を講じる",
+			responses = @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true))
 	@PostMapping("/{id}/measures")
 	ResponseEntity<CaseView.MeasureView> impose(@PathVariable String id,
 			@Valid @RequestBody CaseRequests.ImposeMeasure body, CxPrincipal principal) {
@@ -62,6 +71,8 @@ class CaseController {
 			.body(CaseView.MeasureView.of(imposed.kase(), imposed.change()));
 	}
 
+	@Operation(summary = "Record a damage claim (Art. 7.6) / 損害賠償請求を記録する",
+			responses = @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true))
 	@PostMapping("/{id}/damage-claims")
 	ResponseEntity<CaseView.DamageClaimView> claimDamages(@PathVariable String id,
 			@Valid @RequestBody CaseRequests.ClaimDamages body, CxPrincipal principal) {
@@ -71,6 +82,7 @@ class CaseController {
 			.body(CaseView.DamageClaimView.of(claimed.kase(), claimed.change()));
 	}
 
+	@Operation(summary = "Resolve a case now or at a time (Art. 7.5) / 案件を解決する")
 	@PostMapping("/{id}/resolution")
 	CaseView resolve(@PathVariable String id, @Valid @RequestBody CaseRequests.Resolve body, CxPrincipal principal) {
 		return CaseView.of(this.cases.resolve(id, body.resumeAt(), body.note(), principal.loginId()));

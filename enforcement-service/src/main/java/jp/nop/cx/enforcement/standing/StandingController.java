@@ -5,6 +5,8 @@ import jp.nop.cx.enforcement.cases.Standing;
 import jp.nop.cx.platform.rules.RuleViolation;
 import jp.nop.cx.platform.security.CxPrincipal;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,6 +21,7 @@ class StandingController {
 		this.queries = queries;
 	}
 
+	@Operation(summary = "A partner's standing and active measures / パートナーの状態")
 	@GetMapping("/api/v1/enforcement/partners/{partnerId}/standing")
 	StandingView ofPartner(@PathVariable String partnerId) {
 		return this.queries.findRecord(partnerId)
@@ -27,6 +30,7 @@ class StandingController {
 	}
 
 	/** The token's partner exists even if its approval has not reached this service yet: GOOD then. */
+	@Operation(summary = "The caller's partner standing and active measures / 自社の状態")
 	@GetMapping("/api/v1/enforcement/me/standing")
 	StandingView mine(CxPrincipal principal) {
 		String partnerId = principal.requirePartnerId();

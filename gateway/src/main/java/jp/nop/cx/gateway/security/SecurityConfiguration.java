@@ -44,6 +44,10 @@ class SecurityConfiguration {
 			"/api/v1/terms/versions/**", "/api/v1/terms/effective", "/api/v1/terms/supplements",
 			"/api/v1/terms/supplements/**", "/api/v1/service-status" };
 
+	/** The contracts (SPEC section 5): OpenAPI documents, Swagger UI and the AsyncAPI document. */
+	static final String[] CONTRACTS = { "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui", "/swagger-ui/**",
+			"/webjars/swagger-ui/**", "/asyncapi.yaml" };
+
 	/**
 	 * Actuator: everything on the management port; on the public port only the two probes exist
 	 * (PublicProbesFilter), and any other actuator path is a 404 problem, not a 401.
@@ -60,6 +64,8 @@ class SecurityConfiguration {
 			// Stateless: every request carries its token; nothing is remembered between requests.
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+			// CORS (CorsConfiguration): preflights are answered before any token is asked for.
+			.cors(Customizer.withDefaults())
 			.exceptionHandling((e) -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
 			.oauth2ResourceServer((o) -> o.jwt(Customizer.withDefaults())
 				.authenticationEntryPoint(handlers)
@@ -69,6 +75,8 @@ class SecurityConfiguration {
 				.pathMatchers(HttpMethod.POST, ANONYMOUS_POSTS)
 				.permitAll()
 				.pathMatchers(HttpMethod.GET, ANONYMOUS_READS)
+				.permitAll()
+				.pathMatchers(HttpMethod.GET, CONTRACTS)
 				.permitAll()
 				.pathMatchers(HttpMethod.HEAD, ANONYMOUS_READS)
 				.permitAll()

@@ -5,6 +5,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,6 +22,11 @@ class ActivationController {
 		this.credentials = credentials;
 	}
 
+	@Operation(summary = "Activate an ID with the mailed token and set its password (Art. 4.1) / IDを有効化する",
+			responses = { @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true),
+					@ApiResponse(responseCode = "400", description = "`activation-invalid`: unknown or used token."),
+					@ApiResponse(responseCode = "410", description = "`activation-expired`: ask NOP for a new link."),
+					@ApiResponse(responseCode = "422", description = "`password-policy`: the password is too weak.") })
 	@PostMapping("/api/v1/auth/activation")
 	Activated activate(@Valid @RequestBody ActivationRequest request) {
 		return new Activated(this.credentials.activate(request.token(), request.newPassword()));

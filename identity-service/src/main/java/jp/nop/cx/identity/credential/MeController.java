@@ -6,6 +6,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jp.nop.cx.platform.security.CxPrincipal;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -23,11 +25,13 @@ class MeController {
 		this.credentials = credentials;
 	}
 
+	@Operation(summary = "The caller's own ID / 自分のID")
 	@GetMapping("/api/v1/identity/me")
 	CredentialView me(CxPrincipal principal) {
 		return CredentialView.of(this.credentials.find(principal.loginId()));
 	}
 
+	@Operation(summary = "Change the own password / パスワードを変更する")
 	@PutMapping("/api/v1/identity/me/password")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void changePassword(CxPrincipal principal, @Valid @RequestBody PasswordChange request) {

@@ -9,6 +9,8 @@ import jp.nop.cx.identity.credential.CredentialRepository;
 import jp.nop.cx.identity.credential.CredentialStatus;
 import jp.nop.cx.platform.security.CxPrincipal;
 
+import io.swagger.v3.oas.annotations.Hidden;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,6 +31,8 @@ class ExportController {
 		this.clock = clock;
 	}
 
+	// Internal: not routed by the gateway, so not in the public contract (OpenApiIT lists it).
+	@Hidden
 	@GetMapping("/internal/v1/partners/{partnerId}/export")
 	IdentityExport export(CxPrincipal principal, @PathVariable String partnerId) {
 		principal.requireAccessTo(partnerId);

@@ -10,6 +10,8 @@ import jp.nop.cx.platform.security.CxPrincipal;
 import jp.nop.cx.platform.validation.SingleLine;
 import jp.nop.cx.platform.validation.MultiLine;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,6 +28,7 @@ class IncidentController {
 		this.incidents = incidents;
 	}
 
+	@Operation(summary = "Report loss or misuse of IDs: blocked at once (Art. 4.3) / 紛失・不正利用を届け出る")
 	@PostMapping("/api/v1/identity/me/incidents")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Reported report(CxPrincipal principal, @Valid @RequestBody IncidentReport request) {

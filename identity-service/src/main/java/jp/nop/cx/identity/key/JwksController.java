@@ -3,6 +3,8 @@ package jp.nop.cx.identity.key;
 import java.time.Duration;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,6 +26,7 @@ class JwksController {
 		this.keys = keys;
 	}
 
+	@Operation(summary = "Public keys that sign access tokens (JWKS) / トークン検証用の公開鍵")
 	@GetMapping(path = "/api/v1/auth/jwks", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> jwks() {
 		// toJSONObject() without private parts: only public key members are ever written.

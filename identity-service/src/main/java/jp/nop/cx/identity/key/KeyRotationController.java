@@ -3,6 +3,8 @@ package jp.nop.cx.identity.key;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,11 +19,13 @@ class KeyRotationController {
 		this.keys = keys;
 	}
 
+	@Operation(summary = "Signing keys and their state / 署名鍵の一覧")
 	@GetMapping("/api/v1/identity/keys")
 	KeysView keys() {
 		return KeysView.of(this.keys.publishedKeyInfo());
 	}
 
+	@Operation(summary = "Rotate the signing key / 署名鍵を更新する")
 	@PostMapping("/api/v1/identity/keys/rotation")
 	KeysView rotate() {
 		this.keys.rotate();

@@ -13,6 +13,9 @@ import jp.nop.cx.platform.security.CxPrincipal;
 import jp.nop.cx.platform.validation.SingleLine;
 import jp.nop.cx.platform.validation.Mailbox;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -35,6 +38,8 @@ class MemberController {
 		this.members = members;
 	}
 
+	@Operation(summary = "Create a member ID (Art. 4.2) / メンバーIDを作成する",
+			responses = @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true))
 	@PostMapping
 	ResponseEntity<CredentialView> create(CxPrincipal principal, @Valid @RequestBody NewMember request) {
 		Credential created = this.members.create(principal, request.email(), request.name(),
@@ -43,11 +48,13 @@ class MemberController {
 			.body(CredentialView.of(created));
 	}
 
+	@Operation(summary = "The partner's IDs / 自社のID一覧")
 	@GetMapping
 	Members list(CxPrincipal principal) {
 		return new Members(this.members.list(principal).stream().map(CredentialView::of).toList());
 	}
 
+	@Operation(summary = "Delete a member ID / メンバーIDを削除する")
 	@DeleteMapping("/{loginId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void delete(CxPrincipal principal, @PathVariable String loginId) {

@@ -5,6 +5,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import jp.nop.cx.platform.web.ClientInfo;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,11 +26,21 @@ class TokenController {
 		this.signIn = signIn;
 	}
 
+	@Operation(summary = "Sign in: access and refresh token / サインイン",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+					mediaType = "application/json", examples = @ExampleObject(name = "operator",
+							value = "{\"loginId\": \"operator\", \"password\": \"the password ./cx up printed\"}"))),
+			responses = { @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true),
+					@ApiResponse(responseCode = "401",
+							description = "`sign-in-failed`: unknown ID, wrong password, locked or not active (one answer for all).") })
 	@PostMapping("/api/v1/auth/token")
 	ResponseEntity<TokenResponse> token(@Valid @RequestBody SignInRequest request, ClientInfo client) {
 		return noStore(this.signIn.signIn(request.loginId(), request.password(), client.address()));
 	}
 
+	@Operation(summary = "New tokens for a refresh token (rotated) / トークンを更新する",
+			responses = { @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true),
+					@ApiResponse(responseCode = "401", description = "`refresh-failed`: unknown, used or expired refresh token.") })
 	@PostMapping("/api/v1/auth/refresh")
 	ResponseEntity<TokenResponse> refresh(@Valid @RequestBody RefreshRequest request) {
 		return noStore(this.signIn.refresh(request.refreshToken()));

@@ -10,6 +10,8 @@ import jp.nop.cx.notification.policy.Channel;
 import jp.nop.cx.platform.rules.RuleViolation;
 import jp.nop.cx.platform.security.CxPrincipal;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -28,6 +30,7 @@ class DeliveryController {
 		this.deliveries = deliveries;
 	}
 
+	@Operation(summary = "Proof of notice: deliveries across partners / 通知の配信記録")
 	@GetMapping
 	DeliveryPage list(CxPrincipal principal, @RequestParam(required = false) @Size(max = 200) String partnerId,
 			@RequestParam(required = false) @Size(max = 100) String eventType,

@@ -12,6 +12,8 @@ import jp.nop.cx.notification.webhook.WebhookService;
 import jp.nop.cx.notification.webhook.WebhookView;
 import jp.nop.cx.platform.security.CxPrincipal;
 
+import io.swagger.v3.oas.annotations.Hidden;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,6 +41,8 @@ class ExportController {
 		this.clock = clock;
 	}
 
+	// Internal: not routed by the gateway, so not in the public contract (OpenApiIT lists it).
+	@Hidden
 	@GetMapping("/internal/v1/partners/{partnerId}/export")
 	NotificationExport export(CxPrincipal principal, @PathVariable String partnerId) {
 		// Tenant isolation: another partner's backup is "not found".

@@ -7,6 +7,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jp.nop.cx.platform.security.CxPrincipal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +31,7 @@ class InboxController {
 		this.inbox = inbox;
 	}
 
+	@Operation(summary = "The caller's inbox / 受信箱")
 	@GetMapping("/me")
 	InboxResponse mine(CxPrincipal principal, @RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
@@ -36,6 +40,8 @@ class InboxController {
 				result.page(), result.size());
 	}
 
+	@Operation(summary = "Mark a notice read / 通知を既読にする",
+			responses = @ApiResponse(responseCode = "204", description = "No Content"))
 	@PostMapping("/{id}/read")
 	ResponseEntity<Void> read(CxPrincipal principal, @PathVariable String id) {
 		this.inbox.markRead(principal.requirePartnerId(), id, principal.loginId());

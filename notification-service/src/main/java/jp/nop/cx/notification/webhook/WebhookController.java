@@ -9,6 +9,9 @@ import jp.nop.cx.platform.rules.RuleViolation;
 import jp.nop.cx.platform.security.CxPrincipal;
 import jp.nop.cx.platform.validation.SingleLine;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -30,6 +33,7 @@ class WebhookController {
 	}
 
 	/** Registers or replaces the endpoint; the answer shows the signing secret, this once. */
+	@Operation(summary = "Register or replace the webhook; the secret is shown once / Webhookを登録する")
 	@PutMapping
 	ResponseEntity<RegisteredWebhook> register(CxPrincipal principal, @Valid @RequestBody WebhookRequest request) {
 		principal.requirePartnerAdmin();
@@ -42,6 +46,7 @@ class WebhookController {
 					endpoint.getCreatedAt(), endpoint.getUpdatedAt()));
 	}
 
+	@Operation(summary = "The partner's webhook / Webhookの設定")
 	@GetMapping
 	WebhookView show(CxPrincipal principal) {
 		return this.webhooks.find(principal.requirePartnerId())
@@ -49,6 +54,8 @@ class WebhookController {
 			.orElseThrow(() -> RuleViolation.notFound("webhook"));
 	}
 
+	@Operation(summary = "Remove the webhook / Webhookを削除する",
+			responses = @ApiResponse(responseCode = "204", description = "No Content"))
 	@DeleteMapping
 	ResponseEntity<Void> remove(CxPrincipal principal) {
 		principal.requirePartnerAdmin();

@@ -75,6 +75,12 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
 		// Art. 4.3, SPEC section 5: X-Forwarded-For is believed only from these peers (a regex on
 		// the peer address; the gateway in the local stack). The gateway uses the same setting.
 		defaults.put("cx.http.trusted-proxies", "${CX_TRUSTED_PROXIES:127\\.0\\.0\\.1|0:0:0:0:0:0:0:1|::1}");
+		// OpenAPI 3.1 documents (SPEC section 5) in a stable order, without springdoc's guess that
+		// every @ExceptionHandler answers every operation: the platform says which problems apply.
+		defaults.put("springdoc.api-docs.version", "openapi_3_1");
+		defaults.put("springdoc.writer-with-order-by-keys", "true");
+		defaults.put("springdoc.override-with-generic-response", "false");
+		defaults.put("springdoc.default-produces-media-type", "application/json");
 		defaults.put("logging.pattern.correlation", "[%X{traceId:-},%X{spanId:-}] ");
 		MapPropertySource source = new MapPropertySource("cxPlatformDefaults", defaults);
 		// Below everything, even SpringApplication's own default properties.

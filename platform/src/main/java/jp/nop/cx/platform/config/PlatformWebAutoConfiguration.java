@@ -160,6 +160,9 @@ public class PlatformWebAutoConfiguration {
 							"/actuator/prometheus")
 						.permitAll()
 						.requestMatchers("/error")
+						.permitAll()
+						// The service's OpenAPI document is public (SPEC section 5, Contracts).
+						.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**")
 						.permitAll();
 					serviceRules.orderedStream().forEach((r) -> r.apply(rules));
 					rules.anyRequest().authenticated();

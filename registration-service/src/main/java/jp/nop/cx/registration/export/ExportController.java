@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import jp.nop.cx.platform.security.CxPrincipal;
 import jp.nop.cx.registration.partner.NoticePeriod;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +23,7 @@ class ExportController {
 		this.exports = exports;
 	}
 
+	@Operation(summary = "Backup of everything held about the partner (Art. 5, 6) / データのバックアップ")
 	@GetMapping("/api/v1/partners/me/export")
 	ResponseEntity<ExportDocument> export(CxPrincipal principal) {
 		ExportDocument document = this.exports.export(principal.requirePartnerId(), principal.tokenValue());

@@ -7,6 +7,8 @@ import jp.nop.cx.platform.security.CxPrincipal;
 import jp.nop.cx.registration.Listing;
 import jp.nop.cx.registration.partner.PartnerView;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,17 +28,20 @@ class ProfileController {
 		this.profiles = profiles;
 	}
 
+	@Operation(summary = "The partner's registration info / 自社の登録情報")
 	@GetMapping("/me")
 	PartnerView mine(CxPrincipal principal) {
 		return this.profiles.get(principal.requirePartnerId());
 	}
 
+	@Operation(summary = "Update the registration info (Art. 3.3) / 登録情報を変更する")
 	@PatchMapping("/me")
 	PartnerView update(@Valid @RequestBody RegistrationInfoPatch patch, CxPrincipal principal) {
 		principal.requirePartnerAdmin();
 		return this.profiles.update(principal.requirePartnerId(), patch, principal.loginId());
 	}
 
+	@Operation(summary = "List partners / パートナーの一覧")
 	@GetMapping
 	Listing<PartnerView> list(@RequestParam(required = false) PartnerListStatus status,
 			@RequestParam(required = false) String q, @RequestParam(required = false) String corporateNumber,
@@ -45,6 +50,7 @@ class ProfileController {
 		return this.profiles.list(status, q, corporateNumber, page, size);
 	}
 
+	@Operation(summary = "One partner / パートナーの詳細")
 	@GetMapping("/{partnerId}")
 	PartnerView get(@PathVariable String partnerId) {
 		return this.profiles.get(partnerId);

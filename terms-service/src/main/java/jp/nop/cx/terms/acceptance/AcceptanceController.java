@@ -10,6 +10,9 @@ import jp.nop.cx.platform.security.CxPrincipal;
 import jp.nop.cx.platform.web.ClientInfo;
 import jp.nop.cx.terms.version.TermsVersion;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +36,9 @@ class AcceptanceController {
 	 * Explicit acceptance by one of the partner's IDs (Art. 4.2: its act is the partner's). 201 when
 	 * something was recorded; 200 with the record when all of it was accepted already.
 	 */
+	@Operation(summary = "Accept a version of the terms (201 recorded, 200 already) / 規約に同意する", responses = {
+			@ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true),
+			@ApiResponse(responseCode = "200", description = "Already accepted", useReturnTypeSchema = true) })
 	@PostMapping
 	ResponseEntity<AcceptanceView> accept(@Valid @RequestBody AcceptRequest request, CxPrincipal principal,
 			ClientInfo client) {
@@ -43,6 +49,7 @@ class AcceptanceController {
 			.body(AcceptanceView.of(recorded.acceptance()));
 	}
 
+	@Operation(summary = "The partner's acceptances / 自社の同意記録")
 	@GetMapping("/me")
 	Acceptances mine(CxPrincipal principal) {
 		String partnerId = principal.requirePartnerId();

@@ -5,6 +5,8 @@ import jakarta.validation.constraints.Min;
 import jp.nop.cx.platform.security.CxPrincipal;
 import jp.nop.cx.terms.compliance.ComplianceReport.Compliance;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,6 +21,7 @@ class ComplianceController {
 		this.report = report;
 	}
 
+	@Operation(summary = "Which partners accepted which version / 同意状況")
 	@GetMapping("/api/v1/terms/compliance")
 	Compliance compliance(@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, CxPrincipal principal) {

@@ -8,6 +8,8 @@ import jp.nop.cx.platform.rules.RuleViolation;
 import jp.nop.cx.terms.version.TermsViews.SupplementView;
 import jp.nop.cx.terms.version.TermsViews.TermsView;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +33,7 @@ class EffectiveTermsController {
 		this.messages = messages;
 	}
 
+	@Operation(summary = "The terms in force with the supplements that prevail (Art. 1.3) / 適用される規約")
 	@GetMapping("/api/v1/terms/effective")
 	EffectiveTerms effective(@RequestParam(required = false) String scope,
 			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {

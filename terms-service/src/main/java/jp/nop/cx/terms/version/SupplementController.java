@@ -20,6 +20,9 @@ import jp.nop.cx.terms.version.TermsViews.SupplementView;
 import jp.nop.cx.platform.validation.SingleLine;
 import jp.nop.cx.platform.validation.MultiLine;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,6 +46,8 @@ class SupplementController {
 		this.catalog = catalog;
 	}
 
+	@Operation(summary = "Publish supplementary terms (Art. 1.2) / 個別規約を公開する",
+			responses = @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true))
 	@PostMapping
 	ResponseEntity<SupplementView> publish(@Valid @RequestBody PublishSupplementRequest request,
 			CxPrincipal principal) {
@@ -57,6 +62,7 @@ class SupplementController {
 	}
 
 	/** The published supplements of one scope, or of all; which version of each is in force. */
+	@Operation(summary = "Published supplementary terms / 個別規約の一覧")
 	@GetMapping
 	Supplements list(@RequestParam(required = false) String scope) {
 		Instant now = this.catalog.now();
@@ -78,6 +84,7 @@ class SupplementController {
 		return new Supplements(now, (parsed != null) ? parsed.name() : null, current, scheduled, items);
 	}
 
+	@Operation(summary = "One version of supplementary terms / 個別規約の版")
 	@GetMapping("/{scope}/versions/{version}")
 	SupplementView version(@PathVariable String scope, @PathVariable String version) {
 		SupplementScope parsed = SupplementScope.parse(scope);

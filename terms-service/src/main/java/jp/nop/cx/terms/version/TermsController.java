@@ -19,6 +19,9 @@ import jp.nop.cx.terms.version.TermsViews.Versions;
 import jp.nop.cx.platform.validation.SingleLine;
 import jp.nop.cx.platform.validation.MultiLine;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -44,6 +47,8 @@ class TermsController {
 	}
 
 	/** Art. 16.1: a new version, in force from its effectiveFrom (now or later). */
+	@Operation(summary = "Publish a new version of the terms (Art. 16.1) / 規約の新版を公開する",
+			responses = @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true))
 	@PostMapping("/versions")
 	ResponseEntity<TermsView> publish(@Valid @RequestBody PublishVersionRequest request, CxPrincipal principal) {
 		principal.requireOperator();
@@ -54,6 +59,9 @@ class TermsController {
 	}
 
 	/** The version in force now; its SHA-256 doubles as ETag. */
+	@Operation(summary = "The terms in force now (ETag = SHA-256) / 現在の規約", responses = {
+			@ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true),
+			@ApiResponse(responseCode = "404", description = "`no-terms-in-force`: no version is in force yet.") })
 	@GetMapping("/current")
 	ResponseEntity<TermsView> current() {
 		TermsVersion current = this.catalog.baseInForceAt(this.catalog.now())
@@ -63,6 +71,7 @@ class TermsController {
 			.body(TermsView.of(current, VersionStatus.CURRENT));
 	}
 
+	@Operation(summary = "Every version of the terms / 規約の全版")
 	@GetMapping("/versions")
 	Versions versions() {
 		Instant now = this.catalog.now();
@@ -75,6 +84,7 @@ class TermsController {
 				timeline.scheduledAt(now).stream().map(VersionSummary::version).toList(), items);
 	}
 
+	@Operation(summary = "One version of the terms / 規約の版")
 	@GetMapping("/versions/{version}")
 	TermsView version(@PathVariable String version) {
 		TermsVersion found = this.catalog.base(version).orElseThrow(() -> TermsCatalog.versionNotFound(version));
@@ -85,6 +95,7 @@ class TermsController {
 	 * Art. 16.2: what a version changed, against {@code from} (default: the version before it), as
 	 * JSON, or as the plain unified diff when the client asks for {@code text/plain}.
 	 */
+	@Operation(summary = "What a version changed, JSON or unified diff (Art. 16.2) / 版の差分")
 	@GetMapping(path = "/versions/{version}/diff", produces = { MediaType.APPLICATION_JSON_VALUE,
 			MediaType.TEXT_PLAIN_VALUE })
 	ResponseEntity<?> diff(@PathVariable String version, @RequestParam(required = false) String from,

@@ -1,0 +1,164 @@
+package jp.nop.cx.test.contract;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * SPEC section 5 (Contracts) as one test every service runs: its OpenAPI document, served at
+ * {@code /v3/api-docs}, documents every handler method of every {@code @RestController} with a
+ * summary, validates as OpenAPI 3.1, and equals the committed copy
+ * {@code docs/api/<service>.openapi.json} from which front ends generate their clients.
+ * <p>
+ * A service's {@code OpenApiIT} implements this interface and extends its module's IT base class.
+ * After a deliberate change of the API, refresh the committed copies with
+ * {@code ./mvnw -B verify -Dcx.api.write=true -Dit.test='OpenApiIT' -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false}
+ * and commit them with the change.
+ */
+public interface OpenApiContract {
+
+	/** System property that makes {@link #documentIsInStepWithTheCommittedCopy} write the copy. */
+	String WRITE_PROPERTY = "cx.api.write";
+
+	/** The port the service under test listens on. */
+	int port();
+
+	/** The document's name under {@code docs/api/}: {@code registration}, {@code terms} … */
+	String documentName();
+
+	ApplicationContext applicationContext();
+
+	/**
+	 * Handler methods left out of the document on purpose ({@code Class#method}), each marked
+	 * {@code @Hidden}: the internal export endpoints that the gateway does not route.
+	 */
+	Set<String> internalHandlers();
+
+	@Test
+	default void documentIsInStepWithTheCommittedCopy() throws IOException {
+		String served = OpenApiDocuments.normalise(served());
+		Path committed = OpenApiDocuments.committedCopy(documentName() + ".openapi.json");
+		if (Boolean.getBoolean(WRITE_PROPERTY)) {
+			Files.createDirectories(committed.getParent());
+			Files.writeString(committed, served, StandardCharsets.UTF_8);
+		}
+		assertThat(committed).as("committed copy %s (refresh: %s)", committed, OpenApiDocuments.REFRESH).exists();
+		assertThat(served).as("the served document differs from %s; refresh with %s", committed,
+				OpenApiDocuments.REFRESH)
+			.isEqualTo(Files.readString(committed, StandardCharsets.UTF_8));
+	}
+
+	@Test
+	default void everyHandlerIsDocumentedWithASummary() {
+		JsonNode paths = OpenApiDocuments.json(served()).path("paths");
+		List<String> missing = new ArrayList<>();
+		Set<String> hidden = new TreeSet<>();
+		for (RequestMappingHandlerMapping mapping : applicationContext()
+			.getBeansOfType(RequestMappingHandlerMapping.class)
+			.values()) {
+			mapping.getHandlerMethods().forEach((info, handler) -> {
+				if (!isOwnRestController(handler)) {
+					return;
+				}
+				String name = handler.getBeanType().getSimpleName() + "#" + handler.getMethod().getName();
+				if (isHidden(handler)) {
+					hidden.add(name);
+					return;
+				}
+				for (String path : patterns(info)) {
+					for (String method : methods(info)) {
+						JsonNode operation = paths.path(path).path(method);
+						if (operation.isMissingNode()) {
+							missing.add(method.toUpperCase() + " " + path + " (" + name + ")");
+						}
+						else if (operation.path("summary").asString("").isBlank()) {
+							missing.add(method.toUpperCase() + " " + path + " (" + name + ") has no summary");
+						}
+					}
+				}
+			});
+		}
+		assertThat(missing).as("handlers missing from /v3/api-docs").isEmpty();
+		assertThat(hidden).as("@Hidden handlers must be exactly the declared internal ones")
+			.containsExactlyInAnyOrderElementsOf(internalHandlers());
+	}
+
+	@Test
+	default void documentIsValidOpenApi31() {
+		ParseOptions options = new ParseOptions();
+		options.setResolve(true);
+		SwaggerParseResult result = new OpenAPIV3Parser().readContents(served(), null, options);
+		assertThat(result.getMessages()).as("swagger-parser messages").isEmpty();
+		assertThat(result.getOpenAPI()).isNotNull();
+		assertThat(result.getOpenAPI().getOpenapi()).startsWith("3.1");
+	}
+
+	/** The document as the service serves it now. */
+	default String served() {
+		try {
+			HttpResponse<String> response = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port() + "/v3/api-docs")).build(),
+						HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			assertThat(response.statusCode()).as("GET /v3/api-docs without a token: %s", response.body())
+				.isEqualTo(200);
+			return response.body();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static boolean isOwnRestController(HandlerMethod handler) {
+		return handler.getBeanType().getName().startsWith("jp.nop.cx.")
+				&& AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), RestController.class);
+	}
+
+	private static boolean isHidden(HandlerMethod handler) {
+		Method method = handler.getMethod();
+		return AnnotatedElementUtils.hasAnnotation(method, Hidden.class)
+				|| AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), Hidden.class);
+	}
+
+	private static Set<String> patterns(RequestMappingInfo info) {
+		return info.getPatternValues();
+	}
+
+	private static List<String> methods(RequestMappingInfo info) {
+		Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+		if (methods.isEmpty()) {
+			return List.of("get");
+		}
+		return methods.stream().map((m) -> m.name().toLowerCase()).sorted().toList();
+	}
+}
