@@ -23,7 +23,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ArchitectureTest {
 
 	private static final String[] FEATURES_READING_CASES = { "..enforcement.standing..", "..enforcement.export..",
-			"..enforcement.partner..", "..enforcement.detection.." };
+			"..enforcement.partner..", "..enforcement.detection..", "..enforcement.audit.." };
 
 	/** Aggregates, entities and value types: not a Spring component, repository, setting or DTO. */
 	private static final DescribedPredicate<JavaClass> DOMAIN = new DescribedPredicate<>(
