@@ -4,8 +4,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import jp.nop.cx.identity.audit.SignInAudit;
+import jp.nop.cx.platform.web.ProblemException;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -17,13 +20,28 @@ class TokenController {
 
 	private final SignInService signIn;
 
-	TokenController(SignInService signIn) {
+	private final SignInAudit audit;
+
+	TokenController(SignInService signIn, SignInAudit audit) {
 		this.signIn = signIn;
+		this.audit = audit;
 	}
 
 	@PostMapping("/api/v1/auth/token")
 	ResponseEntity<TokenResponse> token(@Valid @RequestBody SignInRequest request, HttpServletRequest http) {
-		return noStore(this.signIn.signIn(request.loginId(), request.password(), ClientAddress.of(http)));
+		String client = ClientAddress.of(http);
+		String userAgent = http.getHeader(HttpHeaders.USER_AGENT);
+		String action = "POST /api/v1/auth/token";
+		try {
+			TokenResponse tokens = this.signIn.signIn(request.loginId(), request.password(), client);
+			// Art. 4.2: every sign-in outcome is in the audit trail.
+			this.audit.signedIn(action, request.loginId(), client, userAgent);
+			return noStore(tokens);
+		}
+		catch (ProblemException refused) {
+			this.audit.refused(action, request.loginId(), refused, client, userAgent);
+			throw refused;
+		}
 	}
 
 	@PostMapping("/api/v1/auth/refresh")
