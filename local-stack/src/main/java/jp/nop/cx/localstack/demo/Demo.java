@@ -136,6 +136,7 @@ public final class Demo {
 		summary();
 		memberAndLossReport();
 		transfer();
+		new AuditFlow(http, gateway, operatorToken, operator.login(), partnerId).run();
 		Console.blank();
 		Console.line("cx demo: all steps passed in %.1f s.", (System.nanoTime() - startNanos) / 1e9);
 	}
