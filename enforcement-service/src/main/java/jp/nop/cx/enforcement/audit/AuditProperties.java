@@ -26,5 +26,5 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record AuditProperties(@DefaultValue("1825d") @NotNull Duration retention,
 		@DefaultValue("1h") @NotNull Duration pruneInterval, @DefaultValue("10m") @NotNull Duration pruneLease,
-		@DefaultValue("100000") @Min(1) int pruneBatch, @DefaultValue("1000000") @Min(1) int verificationLimit) {
+		@DefaultValue("100000") @Min(1) int pruneBatch, @DefaultValue("200000") @Min(1) int verificationLimit) {
 }
