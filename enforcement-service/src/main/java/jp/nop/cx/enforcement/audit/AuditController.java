@@ -6,10 +6,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jp.nop.cx.enforcement.RuleViolation;
 import jp.nop.cx.platform.security.CxPrincipal;
-import jp.nop.cx.platform.web.ProblemException;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -65,7 +64,7 @@ class AuditController {
 	private static AuditQueries.Filter filter(String partnerId, String loginId, Instant from, Instant to,
 			String action) {
 		if (from != null && to != null && !from.isBefore(to)) {
-			throw ProblemException.invalid("to", "must be after from");
+			throw RuleViolation.invalid("to", "audit-range-empty");
 		}
 		return new AuditQueries.Filter(partnerId, loginId, from, to, action);
 	}

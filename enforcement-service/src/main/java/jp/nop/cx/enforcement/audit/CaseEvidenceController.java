@@ -2,7 +2,6 @@ package jp.nop.cx.enforcement.audit;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -13,10 +12,10 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jp.nop.cx.enforcement.RuleViolation;
 import jp.nop.cx.enforcement.cases.CaseQueries;
 import jp.nop.cx.enforcement.cases.EnforcementCase;
 import jp.nop.cx.platform.security.CxPrincipal;
-import jp.nop.cx.platform.web.ProblemException;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -69,19 +68,15 @@ class CaseEvidenceController {
 		Map<String, AuditEntry> found = this.entries.findByEventIds(body.auditEntryIds())
 			.stream()
 			.collect(Collectors.toMap(AuditEntry::eventId, Function.identity()));
-		List<ProblemException.FieldError> errors = new ArrayList<>();
 		for (int i = 0; i < body.auditEntryIds().size(); i++) {
 			AuditEntry entry = found.get(body.auditEntryIds().get(i));
 			if (entry == null) {
-				errors.add(new ProblemException.FieldError("auditEntryIds[" + i + "]", "no such audit entry"));
+				throw RuleViolation.invalid("auditEntryIds[" + i + "]", "unknown-audit-entry");
 			}
-			else if (entry.partnerId() != null && !entry.partnerId().equals(kase.getPartnerId())) {
-				errors.add(new ProblemException.FieldError("auditEntryIds[" + i + "]",
-						"an entry of another partner than the case's"));
+			// An operator's own entries name no partner; a partner's entry belongs to that partner's case only.
+			if (entry.partnerId() != null && !entry.partnerId().equals(kase.getPartnerId())) {
+				throw RuleViolation.invalid("auditEntryIds[" + i + "]", "audit-entry-of-another-partner");
 			}
-		}
-		if (!errors.isEmpty()) {
-			throw ProblemException.invalid(errors);
 		}
 		Instant now = this.clock.instant();
 		for (String entryId : body.auditEntryIds()) {

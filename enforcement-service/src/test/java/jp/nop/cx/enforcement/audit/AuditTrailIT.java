@@ -224,6 +224,9 @@ class AuditTrailIT extends EnforcementIT {
 		assertThat(operator().get("/api/v1/audit?partnerId=%7B%22%24gt%22%3A%22%22%7D").status()).isBetween(400, 422);
 		assertThat(operator().get("/api/v1/audit?from=yesterday").status()).isEqualTo(400);
 		assertThat(operator().get("/api/v1/audit?size=1000").status()).isEqualTo(422);
+		ApiClient.Response emptyRange = operator().get("/api/v1/audit?from=" + start + "&to=" + start);
+		assertThat(emptyRange.status()).isEqualTo(422);
+		assertThat(emptyRange.text("rule")).isEqualTo("audit-range-empty");
 	}
 
 	@Test
