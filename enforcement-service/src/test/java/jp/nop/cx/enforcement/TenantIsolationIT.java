@@ -1,7 +1,12 @@
 package jp.nop.cx.enforcement;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+
+import jp.nop.cx.enforcement.audit.AuditEntry;
+import jp.nop.cx.enforcement.audit.AuditTrail;
 
 import jp.nop.cx.platform.outbox.OutboxAggregate;
 import jp.nop.cx.test.ApiClient;
@@ -9,6 +14,10 @@ import jp.nop.cx.test.tenancy.Endpoint;
 import jp.nop.cx.test.tenancy.TenantIsolationContract;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +31,11 @@ class TenantIsolationIT extends EnforcementIT implements TenantIsolationContract
 
 	private String eventId;
 
+	private String auditEntryId;
+
+	@Autowired
+	AuditTrail trail;
+
 	/** An approved partner with an open case, and a scheduled maintenance the operator endpoints aim at too. */
 	@Override
 	public String victimWithData() {
@@ -30,6 +44,9 @@ class TenantIsolationIT extends EnforcementIT implements TenantIsolationContract
 		ApiClient.Response declared = operator().post("/api/v1/service-status/events", maintenance());
 		assertThat(declared.status()).as(declared.toString()).isEqualTo(201);
 		this.eventId = declared.text("id");
+		this.auditEntryId = this.trail.append(new AuditEntry.Recorded(UUID.randomUUID().toString(), "/cx/gateway",
+				"admin-" + victim, victim, List.of("PARTNER_ADMIN"), "PATCH /api/v1/partners/me", List.of(), 200, null,
+				"198.51.100.20", null, null, Instant.now())).eventId();
 		return victim;
 	}
 
@@ -41,7 +58,10 @@ class TenantIsolationIT extends EnforcementIT implements TenantIsolationContract
 	@Override
 	public List<Endpoint> partnerScopedEndpoints(String victim) {
 		return List.of(Endpoint.get("/internal/v1/partners/" + victim + "/export", "the victim's backup"),
-				Endpoint.get("/api/v1/enforcement/me/standing", "own standing").answeringTheCaller());
+				Endpoint.get("/api/v1/enforcement/me/standing", "own standing").answeringTheCaller(),
+				Endpoint.get("/api/v1/audit/me", "own audit trail (members: 403)").answeringTheCaller(),
+				Endpoint.get("/api/v1/audit/me?loginId=admin-" + victim, "own audit trail, naming the victim's ID")
+					.answeringTheCaller());
 	}
 
 	@Override
@@ -60,18 +80,27 @@ class TenantIsolationIT extends EnforcementIT implements TenantIsolationContract
 				Endpoint.get("/api/v1/service-status/events", "service-status events"),
 				Endpoint.get(event, "a service-status event"),
 				Endpoint.post("/api/v1/service-status/events", maintenance(), "declaring a service-status event"),
-				Endpoint.post(event + "/end", null, "ending a service-status event"));
+				Endpoint.post(event + "/end", null, "ending a service-status event"),
+				Endpoint.get("/api/v1/audit", "the audit trail"),
+				Endpoint.get("/api/v1/audit?partnerId=" + victim, "the victim's audit trail"),
+				Endpoint.get("/api/v1/audit/verification", "verifying the audit trail"),
+				Endpoint.get(kase + "/evidence", "evidence of the victim's case"),
+				Endpoint.post(kase + "/evidence", Map.of("auditEntryIds", List.of(this.auditEntryId)),
+						"attaching evidence to the victim's case"));
 	}
 
 	@Override
 	public List<String> victimMarkers(String victim) {
-		return List.of(victim, this.caseId);
+		return List.of(victim, this.caseId, this.auditEntryId);
 	}
 
 	/** The victim's record (cases, measures, standing) and the scheduled maintenance, outbox aside. */
 	@Override
 	public Object victimSnapshot(String victim) {
-		return List.of(stored("enforcement_records", victim), stored("service_status_events", this.eventId));
+		return List.of(stored("enforcement_records", victim), stored("service_status_events", this.eventId),
+				this.mongo.find(Query.query(Criteria.where("partnerId").is(victim)), Document.class, "audit_entries"),
+				this.mongo.find(Query.query(Criteria.where("caseId").is(this.caseId)), Document.class,
+						"case_audit_evidence"));
 	}
 
 	@Test

@@ -31,7 +31,8 @@ public enum EventType {
 	SERVICE_STATUS_CHANGED("service-status-changed", "service-status.changed", ServiceStatusChanged.class),
 	EXCESSIVE_LOAD_DETECTED("excessive-load-detected", "partner.excessive-load-detected",
 			ExcessiveLoadDetected.class),
-	PARTNER_ACTIVITY("partner-activity", "partner.activity", PartnerActivity.class);
+	PARTNER_ACTIVITY("partner-activity", "partner.activity", PartnerActivity.class),
+	AUDIT_RECORDED("audit-recorded", "audit.recorded", AuditRecorded.class);
 
 	/** Prefix of every {@code ce_type}; the suffix {@code .v1} versions the payload. */
 	public static final String TYPE_PREFIX = "jp.nop.cx.";

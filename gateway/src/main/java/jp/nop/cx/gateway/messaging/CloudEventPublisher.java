@@ -48,13 +48,24 @@ public class CloudEventPublisher {
 	public void publish(CxEvent event) {
 		EventType type = EventType.of(event);
 		String id = UUID.randomUUID().toString();
-		CloudEventProducer.Attributes attributes = new CloudEventProducer.Attributes(id, this.source, type.ceType(),
-				this.clock.instant().toString(), event.subject(), null);
+		send(event, id).subscribe(null,
+				(error) -> log.warn("Could not publish {} {} for partner {} (dropped): {}", type.topic(), id,
+						event.partitionKey(), error.toString()));
+	}
+
+	/**
+	 * Sends {@code event} as {@code ce_id} {@code id} when subscribed, off the caller's thread; each
+	 * subscription sends again (so a retry keeps the ID); completes when the broker acknowledged it.
+	 */
+	public Mono<Void> send(CxEvent event, String id) {
+		EventType type = EventType.of(event);
 		String json = this.objectMapper.writeValueAsString(event);
-		Mono.fromFuture(() -> this.producer.send(type.topic(), event.partitionKey(), attributes, json))
+		return Mono.fromFuture(() -> this.producer.send(type.topic(), event.partitionKey(),
+				new CloudEventProducer.Attributes(id, this.source, type.ceType(), this.clock.instant().toString(),
+						event.subject(), null),
+				json))
 			.subscribeOn(Schedulers.boundedElastic())
-			.subscribe((result) -> log.debug("Published {} {} for {}", type.topic(), id, event.partitionKey()),
-					(error) -> log.warn("Could not publish {} {} for partner {} (dropped): {}", type.topic(), id,
-							event.partitionKey(), error.toString()));
+			.doOnNext((result) -> log.debug("Published {} {} for {}", type.topic(), id, event.partitionKey()))
+			.then();
 	}
 }

@@ -3,7 +3,10 @@ package jp.nop.cx.identity.signin;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import jp.nop.cx.identity.audit.SignInAudit;
+import jp.nop.cx.platform.rules.RuleViolation;
 import jp.nop.cx.platform.web.ClientInfo;
+import jp.nop.cx.platform.web.ProblemHandler;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -22,8 +25,11 @@ class TokenController {
 
 	private final SignInService signIn;
 
-	TokenController(SignInService signIn) {
+	private final SignInAudit audit;
+
+	TokenController(SignInService signIn, SignInAudit audit) {
 		this.signIn = signIn;
+		this.audit = audit;
 	}
 
 	@Operation(summary = "Sign in: access and refresh token / サインイン",
@@ -35,7 +41,18 @@ class TokenController {
 							description = "`sign-in-failed`: unknown ID, wrong password, locked or not active (one answer for all).") })
 	@PostMapping("/api/v1/auth/token")
 	ResponseEntity<TokenResponse> token(@Valid @RequestBody SignInRequest request, ClientInfo client) {
-		return noStore(this.signIn.signIn(request.loginId(), request.password(), client.address()));
+		String action = "POST /api/v1/auth/token";
+		try {
+			TokenResponse tokens = this.signIn.signIn(request.loginId(), request.password(), client.address());
+			// Art. 4.2: every sign-in outcome is in the audit trail.
+			this.audit.signedIn(action, request.loginId(), client.address(), client.userAgent());
+			return noStore(tokens);
+		}
+		catch (RuleViolation refused) {
+			this.audit.refused(action, request.loginId(), ProblemHandler.status(refused.kind()).value(), refused.code(),
+					client.address(), client.userAgent());
+			throw refused;
+		}
 	}
 
 	@Operation(summary = "New tokens for a refresh token (rotated) / トークンを更新する",

@@ -49,7 +49,9 @@ public final class Demo {
 				new ChangeTermsFlow(steps, demo), new WarnFlow(steps, demo), new SuspendFlow(steps, demo),
 				new ReinstateFlow(steps, demo), new BackupFlow(steps, demo), new SupplementaryTermsFlow(steps, demo),
 				new WebhookFlow(steps, demo), new TerminationNoticeFlow(steps, demo), new MaintenanceFlow(steps, demo),
-				new SummaryFlow(steps, demo), new MemberAndLossReportFlow(steps, demo), new TransferFlow(steps, demo));
+				new SummaryFlow(steps, demo), new MemberAndLossReportFlow(steps, demo), new TransferFlow(steps, demo),
+				DemoFlow.of("Audit trail (Art. 4.2, 7.2)", () -> new AuditFlow(this.http, this.gateway, demo.operatorToken,
+						operator.login(), demo.partnerId).run()));
 	}
 
 	public static int run(Layout layout, Map<String, String> env) throws IOException {

@@ -11,4 +11,19 @@ interface DemoFlow {
 
 	void run();
 
+	/** A flow written as a plain runnable (it prints its own steps). */
+	static DemoFlow of(String title, Runnable flow) {
+		return new DemoFlow() {
+			@Override
+			public String title() {
+				return title;
+			}
+
+			@Override
+			public void run() {
+				flow.run();
+			}
+		};
+	}
+
 }

@@ -93,7 +93,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/** The status of each kind of refusal; the one place where the domain's refusals meet HTTP. */
-	static HttpStatus status(RuleViolation.Kind kind) {
+	public static HttpStatus status(RuleViolation.Kind kind) {
 		return switch (kind) {
 			case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
 			case NOT_FOUND -> HttpStatus.NOT_FOUND;
