@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Partners read only their own standing and export; every operator endpoint refuses them (403),
+ * Partners read only their own standing, cases and export, and propose only on their own cases; every operator endpoint refuses them (403),
  * and everything but the public service status refuses the anonymous (401).
  */
 class TenantIsolationIT extends EnforcementIT implements TenantIsolationContract {
@@ -22,11 +22,18 @@ class TenantIsolationIT extends EnforcementIT implements TenantIsolationContract
 
 	private String eventId;
 
+	private String proposalId;
+
 	/** An approved partner with an open case, and a scheduled maintenance the operator endpoints aim at too. */
 	@Override
 	public String victimWithData() {
 		String victim = approvedPartner();
 		this.caseId = openCase(victim);
+		ApiClient.Response proposed = partnerAdmin(victim).post(
+				"/api/v1/enforcement/me/cases/" + this.caseId + "/proposals",
+				Map.of("statement", "原因を取り除きました", "proposedResumeAt", this.clock.instant().plusSeconds(86400).toString()));
+		assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+		this.proposalId = proposed.text("id");
 		ApiClient.Response declared = operator().post("/api/v1/service-status/events", maintenance());
 		assertThat(declared.status()).as(declared.toString()).isEqualTo(201);
 		this.eventId = declared.text("id");
@@ -41,7 +48,13 @@ class TenantIsolationIT extends EnforcementIT implements TenantIsolationContract
 	@Override
 	public List<Endpoint> partnerScopedEndpoints(String victim) {
 		return List.of(Endpoint.get("/internal/v1/partners/" + victim + "/export", "the victim's backup"),
-				Endpoint.get("/api/v1/enforcement/me/standing", "own standing").answeringTheCaller());
+				Endpoint.get("/api/v1/enforcement/me/standing", "own standing").answeringTheCaller(),
+				Endpoint.get("/api/v1/enforcement/me/cases", "own cases").answeringTheCaller(),
+				Endpoint.get("/api/v1/enforcement/me/cases/" + this.caseId, "the victim's case, partner view"),
+				Endpoint.post("/api/v1/enforcement/me/cases/" + this.caseId + "/proposals",
+						Map.of("statement", "他社の案件に提案", "proposedResumeAt",
+								this.clock.instant().plusSeconds(3600).toString()),
+						"a resumption proposal on the victim's case"));
 	}
 
 	@Override
@@ -56,6 +69,10 @@ class TenantIsolationIT extends EnforcementIT implements TenantIsolationContract
 				Endpoint.post(kase + "/measures", Map.of("type", "WARNING", "note", "x"), "a measure"),
 				Endpoint.post(kase + "/damage-claims", Map.of("amount", 1, "description", "x"), "a damage claim"),
 				Endpoint.post(kase + "/resolution", Map.of("note", "自分で解決"), "resolution of the case"),
+				Endpoint.post(kase + "/proposals/" + this.proposalId + "/agreement", Map.of(),
+						"agreeing to the victim's proposal"),
+				Endpoint.post(kase + "/proposals/" + this.proposalId + "/refusal", Map.of("reason", "x"),
+						"declining the victim's proposal"),
 				Endpoint.get("/api/v1/enforcement/partners/" + victim + "/standing", "the victim's standing"),
 				Endpoint.get("/api/v1/service-status/events", "service-status events"),
 				Endpoint.get(event, "a service-status event"),

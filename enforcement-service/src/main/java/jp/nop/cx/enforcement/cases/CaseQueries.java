@@ -36,6 +36,13 @@ public class CaseQueries {
 			.orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "case-not-found", caseId));
 	}
 
+	/** One of {@code partnerId}'s own cases; another partner's is not found, so its existence is not confirmed. */
+	public EnforcementCase findCaseOf(String partnerId, String caseId) {
+		return this.records.findById(partnerId)
+			.flatMap((record) -> record.findCase(caseId))
+			.orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "case-not-found", caseId));
+	}
+
 	public Optional<EnforcementRecord> findRecord(String partnerId) {
 		return this.records.findById(partnerId);
 	}
