@@ -128,13 +128,16 @@ public final class Demo {
 		warn();
 		suspend();
 		reinstate();
+		new ResumptionByConsultationFlow(http, gateway, operatorToken, partnerToken, partnerId).run();
 		backup();
 		supplementaryTerms();
+		new SupplementComplianceFlow(http, gateway, operatorToken, partnerToken, partnerId).run();
 		webhook();
 		terminationNotice();
 		maintenance();
 		summary();
 		memberAndLossReport();
+		new TransferRefusalFlow(http, gateway, operatorToken, partnerToken).run();
 		transfer();
 		Console.blank();
 		Console.line("cx demo: all steps passed in %.1f s.", (System.nanoTime() - startNanos) / 1e9);
