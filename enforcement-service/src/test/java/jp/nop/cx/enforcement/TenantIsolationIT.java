@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Partners read only their own standing, cases and export, and propose only on their own cases; every operator endpoint refuses them (403),
- * and everything but the public service status refuses the anonymous (401).
+ * Partners read only their own standing, cases and export, and propose only on their own cases;
+ * every operator endpoint refuses them (403), and everything but the public service status refuses
+ * the anonymous (401).
  */
 class TenantIsolationIT extends EnforcementIT implements TenantIsolationContract {
 
