@@ -9,7 +9,8 @@ import org.springframework.http.HttpMethod;
 
 /**
  * Who may call what (SPEC section 3): the service status is public; a partner reads only its own
- * standing; everything else here is the operator's. The internal export checks the token's
+ * standing and cases, and its administrator proposes resumptions (Art. 7.5); everything else
+ * here is the operator's. The internal export checks the token's
  * partner in the controller (404 for another partner's data).
  */
 @Configuration(proxyBeanMethods = false)
@@ -19,6 +20,9 @@ class SecurityConfiguration {
 	SecurityRules enforcementRules() {
 		return (rules) -> rules.requestMatchers(HttpMethod.GET, "/api/v1/service-status")
 			.permitAll()
+			// Art. 7.5: proposing a resumption is an act for the company: its administrator's.
+			.requestMatchers(HttpMethod.POST, "/api/v1/enforcement/me/cases/*/proposals")
+			.hasRole(Roles.PARTNER_ADMIN)
 			.requestMatchers("/api/v1/enforcement/me/**")
 			.hasAnyRole(Roles.PARTNER_ADMIN, Roles.PARTNER_MEMBER)
 			.requestMatchers("/api/v1/enforcement/**", "/api/v1/service-status/**")

@@ -22,8 +22,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Partners read only their own standing and export; every operator endpoint refuses them (403),
- * and everything but the public service status refuses the anonymous (401).
+ * Partners read only their own standing, cases and export, and propose only on their own cases;
+ * every operator endpoint refuses them (403), and everything but the public service status refuses
+ * the anonymous (401).
  */
 class TenantIsolationIT extends EnforcementIT implements TenantIsolationContract {
 
@@ -36,11 +37,18 @@ class TenantIsolationIT extends EnforcementIT implements TenantIsolationContract
 	@Autowired
 	AuditTrail trail;
 
+	private String proposalId;
+
 	/** An approved partner with an open case, and a scheduled maintenance the operator endpoints aim at too. */
 	@Override
 	public String victimWithData() {
 		String victim = approvedPartner();
 		this.caseId = openCase(victim);
+		ApiClient.Response proposed = partnerAdmin(victim).post(
+				"/api/v1/enforcement/me/cases/" + this.caseId + "/proposals",
+				Map.of("statement", "原因を取り除きました", "proposedResumeAt", this.clock.instant().plusSeconds(86400).toString()));
+		assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+		this.proposalId = proposed.text("id");
 		ApiClient.Response declared = operator().post("/api/v1/service-status/events", maintenance());
 		assertThat(declared.status()).as(declared.toString()).isEqualTo(201);
 		this.eventId = declared.text("id");
@@ -61,7 +69,13 @@ class TenantIsolationIT extends EnforcementIT implements TenantIsolationContract
 				Endpoint.get("/api/v1/enforcement/me/standing", "own standing").answeringTheCaller(),
 				Endpoint.get("/api/v1/audit/me", "own audit trail (members: 403)").answeringTheCaller(),
 				Endpoint.get("/api/v1/audit/me?loginId=admin-" + victim, "own audit trail, naming the victim's ID")
-					.answeringTheCaller());
+					.answeringTheCaller(),
+				Endpoint.get("/api/v1/enforcement/me/cases", "own cases").answeringTheCaller(),
+				Endpoint.get("/api/v1/enforcement/me/cases/" + this.caseId, "the victim's case, partner view"),
+				Endpoint.post("/api/v1/enforcement/me/cases/" + this.caseId + "/proposals",
+						Map.of("statement", "他社の案件に提案", "proposedResumeAt",
+								this.clock.instant().plusSeconds(3600).toString()),
+						"a resumption proposal on the victim's case"));
 	}
 
 	@Override
@@ -76,6 +90,10 @@ class TenantIsolationIT extends EnforcementIT implements TenantIsolationContract
 				Endpoint.post(kase + "/measures", Map.of("type", "WARNING", "note", "x"), "a measure"),
 				Endpoint.post(kase + "/damage-claims", Map.of("amount", 1, "description", "x"), "a damage claim"),
 				Endpoint.post(kase + "/resolution", Map.of("note", "自分で解決"), "resolution of the case"),
+				Endpoint.post(kase + "/proposals/" + this.proposalId + "/agreement", Map.of(),
+						"agreeing to the victim's proposal"),
+				Endpoint.post(kase + "/proposals/" + this.proposalId + "/refusal", Map.of("reason", "x"),
+						"declining the victim's proposal"),
 				Endpoint.get("/api/v1/enforcement/partners/" + victim + "/standing", "the victim's standing"),
 				Endpoint.get("/api/v1/service-status/events", "service-status events"),
 				Endpoint.get(event, "a service-status event"),

@@ -57,6 +57,25 @@ class SuspensionIT extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void aSuspendedPartnerCanStillReadItsCasesAndProposeWhenToResume() {
+		String partnerId = unique("p");
+		String admin = TestTokens.partnerAdmin(partnerId);
+		Published.event(Published.suspendedAll(partnerId, "m-5", "c-5"));
+		await().atMost(Duration.ofSeconds(1))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> gateway().as(admin).get("/api/v1/partners/me").status() == 403);
+
+		// Art. 7.5: the consultation about resuming goes on while the service is suspended.
+		assertThat(gateway().as(admin).get("/api/v1/enforcement/me/cases").status()).isEqualTo(200);
+		assertThat(gateway().as(admin).get("/api/v1/enforcement/me/cases/c-5").status()).isEqualTo(200);
+		assertThat(gateway().as(admin).post("/api/v1/enforcement/me/cases/c-5/proposals", "{}").status())
+			.isEqualTo(200);
+		assertThat(gateway().as(admin).post("/api/v1/enforcement/me/cases/c-5", "{}").status()).isEqualTo(403);
+		assertThat(gateway().as(admin).post("/api/v1/enforcement/me/cases/c-5/proposals/x", "{}").status())
+			.isEqualTo(403);
+	}
+
+	@Test
 	void aPartialSuspensionBlocksOnlyTheNamedCapabilities() {
 		String partnerId = unique("p");
 		String admin = TestTokens.partnerAdmin(partnerId);

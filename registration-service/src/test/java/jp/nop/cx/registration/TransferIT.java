@@ -27,6 +27,13 @@ class TransferIT extends RegistrationIntegrationTest {
 		assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
 		assertThat(requested.text("status")).isEqualTo("REQUESTED");
 		String transferId = requested.text("id");
+		TopicProbe.Event request = TopicProbe.await("partner-transfer-requested",
+				(e) -> partnerId.equals(e.key()) && transferId.equals(e.body().path("transferId").asString()));
+		assertThat(request.ceType()).isEqualTo(EventType.PARTNER_TRANSFER_REQUESTED.ceType());
+		assertThat(request.body().path("companyName").asString()).isEqualTo("株式会社テスト商事");
+		assertThat(request.body().path("transfereeCompanyName").asString()).isEqualTo("株式会社譲受ホールディングス");
+		assertThat(request.body().path("transfereeCorporateNumber").asString()).isEqualTo(newNumber);
+		assertThat(request.body().path("reason").asString()).isEqualTo("事業譲渡に伴い、本規約上の地位を譲渡するため");
 		assertThat(partnerAdmin(partnerId).get("/api/v1/partners/me").json().path("company").path("corporateNumber")
 			.asString()).isEqualTo(oldNumber);
 		assertThat(ids(operator().get("/api/v1/transfers?status=REQUESTED&size=100"))).contains(transferId);
@@ -79,6 +86,13 @@ class TransferIT extends RegistrationIntegrationTest {
 		assertThat(operator().post("/api/v1/transfers/" + transferId + "/consent", "{}").status()).isEqualTo(409);
 		assertThat(storedPartner(partnerId).get("company")).isEqualTo(before.get("company"));
 		assertThat(TopicProbe.all("partner-transferred", (e) -> partnerId.equals(e.key()))).isEmpty();
+		// Art. 17: the refusal goes out with NOP's reason, so the partner hears of it.
+		TopicProbe.Event refusal = TopicProbe.await("partner-transfer-refused", (e) -> partnerId.equals(e.key()));
+		assertThat(refusal.ceType()).isEqualTo(EventType.PARTNER_TRANSFER_REFUSED.ceType());
+		assertThat(refusal.body().path("transferId").asString()).isEqualTo(transferId);
+		assertThat(refusal.body().path("reason").asString()).isEqualTo("書面による承諾の申請がありません");
+		assertThat(refusal.body().path("transfereeCompanyName").asString()).isEqualTo("株式会社譲受ホールディングス");
+		assertThat(TopicProbe.all("partner-transfer-refused", (e) -> partnerId.equals(e.key()))).hasSize(1);
 		assertThat(ids(operator().get("/api/v1/transfers?status=REFUSED&size=100"))).contains(transferId);
 	}
 

@@ -85,6 +85,23 @@ class CaseController {
 	@Operation(summary = "Resolve a case now or at a time (Art. 7.5) / 案件を解決する")
 	@PostMapping("/{id}/resolution")
 	CaseView resolve(@PathVariable String id, @Valid @RequestBody CaseRequests.Resolve body, CxPrincipal principal) {
-		return CaseView.of(this.cases.resolve(id, body.resumeAt(), body.note(), principal.loginId()));
+		return CaseView.of(this.cases.resolve(id, body.resumeAt(), body.note(), body.internalNote(),
+				principal.loginId()));
+	}
+
+	/** Art. 7.5: agreement to the partner's proposal resolves the case with the proposed time. */
+	@PostMapping("/{id}/proposals/{proposalId}/agreement")
+	CaseView agree(@PathVariable String id, @PathVariable String proposalId,
+			@Valid @RequestBody(required = false) CaseRequests.Agree body, CxPrincipal principal) {
+		CaseRequests.Agree agreement = (body != null) ? body : new CaseRequests.Agree(null, null);
+		return CaseView.of(this.cases.agree(id, proposalId, agreement.note(), agreement.internalNote(),
+				principal.loginId()));
+	}
+
+	/** Art. 7.5: NOP declines with a reason; it may then decide alone through the resolution. */
+	@PostMapping("/{id}/proposals/{proposalId}/refusal")
+	CaseView refuse(@PathVariable String id, @PathVariable String proposalId,
+			@Valid @RequestBody CaseRequests.Refuse body, CxPrincipal principal) {
+		return CaseView.of(this.cases.refuse(id, proposalId, body.reason(), body.internalNote(), principal.loginId()));
 	}
 }

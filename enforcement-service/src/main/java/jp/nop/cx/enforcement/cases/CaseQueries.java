@@ -36,6 +36,13 @@ public class CaseQueries {
 			.orElseThrow(() -> RuleViolation.notFound("case").with("caseId", caseId));
 	}
 
+	/** One of {@code partnerId}'s own cases; another partner's is not found, so its existence is not confirmed. */
+	public EnforcementCase findCaseOf(String partnerId, String caseId) {
+		return this.records.findById(partnerId)
+			.flatMap((record) -> record.findCase(caseId))
+			.orElseThrow(() -> RuleViolation.notFound("case").with("caseId", caseId));
+	}
+
 	public Optional<EnforcementRecord> findRecord(String partnerId) {
 		return this.records.findById(partnerId);
 	}

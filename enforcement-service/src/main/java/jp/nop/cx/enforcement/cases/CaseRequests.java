@@ -31,12 +31,14 @@ final class CaseRequests {
 	}
 
 	/** Art. 7.2. */
+	/** Art. 7.2: {@code note} is what the partner is told, {@code internalNote} NOP's own. */
 	record ImposeMeasure(@NotNull MeasureType type, @Valid ScopeRequest scope,
-			@Min(1) @Max(1_000_000) Integer requestsPerSecond, @NotBlank @Size(max = 4000) @MultiLine String note) {
+			@Min(1) @Max(1_000_000) Integer requestsPerSecond, @NotBlank @Size(max = 4000) @MultiLine String note,
+			@Size(max = 4000) @MultiLine String internalNote) {
 
 		MeasureOrder toOrder() {
 			return new MeasureOrder(this.type, (this.scope != null) ? this.scope.toScope("scope") : null,
-					this.requestsPerSecond, this.note);
+					this.requestsPerSecond, this.note, this.internalNote);
 		}
 	}
 
@@ -46,6 +48,18 @@ final class CaseRequests {
 	}
 
 	/** Art. 7.5. */
-	record Resolve(Instant resumeAt, @NotBlank @Size(max = 4000) @MultiLine String note) {
+	record Resolve(Instant resumeAt, @NotBlank @Size(max = 4000) @MultiLine String note, @Size(max = 4000) @MultiLine String internalNote) {
+	}
+
+	/** Art. 7.5: agreement to a proposal; {@code note} (optional) goes to the partner with it. */
+	record Agree(@Size(max = 4000) @MultiLine String note, @Size(max = 4000) @MultiLine String internalNote) {
+	}
+
+	/** Art. 7.5: why NOP declines; the partner is told. */
+	record Refuse(@NotBlank @Size(max = 4000) @MultiLine String reason, @Size(max = 4000) @MultiLine String internalNote) {
+	}
+
+	/** Art. 7.5: the partner's statement that the cause is removed, and when it proposes to resume. */
+	record Propose(@NotBlank @Size(max = 4000) @MultiLine String statement, @NotNull Instant proposedResumeAt) {
 	}
 }

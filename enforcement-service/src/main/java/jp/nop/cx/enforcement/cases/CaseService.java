@@ -62,12 +62,64 @@ public class CaseService {
 	}
 
 	/** Art. 7.5: records the resolution; the measures lift now or at {@code resumeAt}. */
-	public EnforcementCase resolve(String caseId, Instant resumeAt, String note, String by) {
+	public EnforcementCase resolve(String caseId, Instant resumeAt, String note, String internalNote, String by) {
 		Instant resumption = (resumeAt != null) ? resumeAt.truncatedTo(ChronoUnit.MILLIS) : null;
-		EnforcementCase kase = changeCase(caseId, (record) -> record.resolve(caseId, resumption, note, by, now()))
-			.kase();
+		EnforcementCase kase = changeCase(caseId,
+				(record) -> record.resolve(caseId, resumption, note, internalNote, by, now())).kase();
 		log.info("Case {} resolved by {}; measures lift {}", caseId, by, (resumeAt != null) ? "at " + resumeAt : "now");
 		return kase;
+	}
+
+	/**
+	 * Art. 7.5: a partner proposes when to resume, on one of its own cases; another partner's case
+	 * is answered as if it did not exist.
+	 */
+	public ResumptionProposal propose(String partnerId, String caseId, String statement, Instant proposedResumeAt,
+			String by) {
+		String owner = partnerOf(caseId);
+		if (!owner.equals(partnerId)) {
+			throw RuleViolation.notFound("case").with("caseId", caseId);
+		}
+		Instant proposed = proposedResumeAt.truncatedTo(ChronoUnit.MILLIS);
+		ResumptionProposal proposal = change(owner, false,
+				(record) -> record.proposeResumption(caseId, statement, proposed, by, now()));
+		log.info("Partner {} proposes to resume case {} at {} (proposal {}, by {})", partnerId, caseId, proposed,
+				proposal.proposalId(), by);
+		return proposal;
+	}
+
+	/** Art. 7.5: NOP agrees; the case is resolved with the proposed time. */
+	public EnforcementCase agree(String caseId, String proposalId, String note, String internalNote, String by) {
+		EnforcementCase kase = change(partnerOf(caseId), false, (record) -> {
+			requireProposal(record, caseId, proposalId);
+			return record.agreeToResumption(caseId, proposalId, note, internalNote, by, now());
+		});
+		log.info("Case {}: proposal {} agreed by {}; measures lift at {}", caseId, proposalId, by,
+				kase.getResolution().resumeAt());
+		return kase;
+	}
+
+	/** Art. 7.5: NOP declines with a reason. */
+	public EnforcementCase refuse(String caseId, String proposalId, String reason, String internalNote, String by) {
+		EnforcementCase kase = change(partnerOf(caseId), false, (record) -> {
+			requireProposal(record, caseId, proposalId);
+			record.refuseResumption(caseId, proposalId, reason, internalNote, by, now());
+			return record.findCase(caseId).orElseThrow();
+		});
+		log.info("Case {}: proposal {} refused by {}", caseId, proposalId, by);
+		return kase;
+	}
+
+	private String partnerOf(String caseId) {
+		return this.records.findByCasesCaseId(caseId)
+			.map(EnforcementRecord::getPartnerId)
+			.orElseThrow(() -> RuleViolation.notFound("case").with("caseId", caseId));
+	}
+
+	private static void requireProposal(EnforcementRecord record, String caseId, String proposalId) {
+		if (record.findCase(caseId).flatMap((c) -> c.findProposal(proposalId)).isEmpty()) {
+			throw RuleViolation.notFound("proposal").with("proposalId", proposalId);
+		}
 	}
 
 	/** From partner-approved and partner-transferred: the partner exists, under this name. */

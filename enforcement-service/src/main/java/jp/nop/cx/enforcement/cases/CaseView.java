@@ -9,7 +9,7 @@ import jp.nop.cx.enforcement.capability.ScopeRequest;
 public record CaseView(String id, String partnerId, Category category, String article, Origin origin,
 		CaseStatus status, String description, String evidence, String openedBy, Instant openedAt,
 		List<MeasureView> measures, List<DamageClaimView> damageClaims, List<DetectionView> detections,
-		long detectionCount, ResolutionView resolution, List<HistoryView> history) {
+		long detectionCount, List<ProposalView> proposals, ResolutionView resolution, List<HistoryView> history) {
 
 	public static CaseView of(EnforcementCase kase) {
 		return new CaseView(kase.getCaseId(), kase.getPartnerId(), kase.getCategory(), kase.getCategory().article(),
@@ -17,18 +17,34 @@ public record CaseView(String id, String partnerId, Category category, String ar
 				kase.getOpenedAt(), kase.getMeasures().stream().map((m) -> MeasureView.of(kase, m)).toList(),
 				kase.getDamageClaims().stream().map((c) -> DamageClaimView.of(kase, c)).toList(),
 				kase.getDetections().stream().map(DetectionView::of).toList(), kase.getDetectionCount(),
-				ResolutionView.of(kase.getResolution()), kase.getHistory().stream().map(HistoryView::of).toList());
+				kase.getProposals().stream().map(ProposalView::of).toList(), ResolutionView.of(kase.getResolution()),
+				kase.getHistory().stream().map(HistoryView::of).toList());
+	}
+
+	/** Art. 7.5: a partner's resumption proposal and NOP's answer, with NOP's internal note. */
+	public record ProposalView(String id, String statement, Instant proposedResumeAt, String proposedBy,
+			Instant proposedAt, ResumptionProposal.Status status, String decidedBy, Instant decidedAt, String reason,
+			String internalNote) {
+
+		static ProposalView of(ResumptionProposal proposal) {
+			ResumptionProposal.Decision decision = proposal.decision();
+			return new ProposalView(proposal.proposalId(), proposal.statement(), proposal.proposedResumeAt(),
+					proposal.proposedBy(), proposal.proposedAt(), proposal.status(),
+					(decision != null) ? decision.decidedBy() : null, (decision != null) ? decision.decidedAt() : null,
+					(decision != null) ? decision.reason() : null, (decision != null) ? decision.internalNote() : null);
+		}
 	}
 
 	/** A measure (Art. 7.2); {@code active} until the resolution lifts it (Art. 7.3, 7.5). */
 	public record MeasureView(String id, String caseId, String partnerId, MeasureType type, String article,
-			ScopeRequest.View scope, Integer requestsPerSecond, String note, String imposedBy, Instant imposedAt,
-			boolean active, Instant liftedAt) {
+			ScopeRequest.View scope, Integer requestsPerSecond, String note, String internalNote, String imposedBy,
+			Instant imposedAt, boolean active, Instant liftedAt) {
 
 		static MeasureView of(EnforcementCase kase, Measure measure) {
 			return new MeasureView(measure.measureId(), kase.getCaseId(), kase.getPartnerId(), measure.type(),
 					measure.type().article(), ScopeRequest.View.of(measure.scope()), measure.requestsPerSecond(),
-					measure.note(), measure.imposedBy(), measure.imposedAt(), measure.isActive(), measure.liftedAt());
+					measure.note(), measure.internalNote(), measure.imposedBy(), measure.imposedAt(),
+					measure.isActive(), measure.liftedAt());
 		}
 	}
 
@@ -53,20 +69,23 @@ public record CaseView(String id, String partnerId, Category category, String ar
 	}
 
 	/** Art. 7.5. */
-	public record ResolutionView(String note, Instant resumeAt, String resolvedBy, Instant resolvedAt,
-			Instant liftedAt) {
+	public record ResolutionView(String note, String internalNote, Instant resumeAt, String proposalId,
+			String resolvedBy, Instant resolvedAt, Instant liftedAt) {
 
 		static ResolutionView of(Resolution resolution) {
-			return (resolution != null) ? new ResolutionView(resolution.note(), resolution.resumeAt(),
-					resolution.resolvedBy(), resolution.resolvedAt(), resolution.liftedAt()) : null;
+			return (resolution != null) ? new ResolutionView(resolution.note(), resolution.internalNote(),
+					resolution.resumeAt(), resolution.proposalId(), resolution.resolvedBy(), resolution.resolvedAt(),
+					resolution.liftedAt()) : null;
 		}
 	}
 
 	/** One line of the history. */
-	public record HistoryView(Instant at, String by, HistoryEntry.Action action, String measureId, String note) {
+	public record HistoryView(Instant at, String by, HistoryEntry.Action action, String measureId, String proposalId,
+			String note, String internalNote) {
 
 		static HistoryView of(HistoryEntry entry) {
-			return new HistoryView(entry.at(), entry.by(), entry.action(), entry.measureId(), entry.note());
+			return new HistoryView(entry.at(), entry.by(), entry.action(), entry.measureId(), entry.proposalId(),
+					entry.note(), entry.internalNote());
 		}
 	}
 

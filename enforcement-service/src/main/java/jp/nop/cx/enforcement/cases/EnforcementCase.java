@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jp.nop.cx.platform.rules.RuleViolation;
@@ -43,6 +44,8 @@ public class EnforcementCase {
 
 	private Resolution resolution;
 
+	private List<ResumptionProposal> proposals = new ArrayList<>();
+
 	private List<HistoryEntry> history = new ArrayList<>();
 
 	private EnforcementCase() {
@@ -68,10 +71,10 @@ public class EnforcementCase {
 	Measure impose(MeasureOrder order, String by, Instant now) {
 		requireOpen();
 		Measure measure = new Measure(UUID.randomUUID().toString(), order.type(), order.scope(),
-				order.requestsPerSecond(), order.note(), by, now, null);
+				order.requestsPerSecond(), order.note(), by, now, null, order.internalNote());
 		this.measures.add(measure);
-		this.history.add(new HistoryEntry(now, by, HistoryEntry.Action.MEASURE_IMPOSED, measure.measureId(),
-				order.note()));
+		this.history.add(new HistoryEntry(now, by, HistoryEntry.Action.MEASURE_IMPOSED, measure.measureId(), null,
+				order.note(), order.internalNote()));
 		return measure;
 	}
 
@@ -87,15 +90,98 @@ public class EnforcementCase {
 	 * Art. 7.5: the cause is resolved; the measures lift now, or at {@code resumeAt} when the service
 	 * cannot resume at once. Returns the IDs of the measures lifted now.
 	 */
-	List<String> resolve(Instant resumeAt, String note, String by, Instant now) {
+	List<String> resolve(Instant resumeAt, String note, String internalNote, String by, Instant now) {
 		requireOpen();
 		if (resumeAt != null && !resumeAt.isAfter(now)) {
 			throw RuleViolation.invalid("resumeAt", "resume-at-not-in-future");
 		}
+		// Art. 7.5 last sentence: NOP decides alone; a proposal it has not answered lapses.
+		this.proposals.replaceAll((p) -> {
+			if (!p.isPending()) {
+				return p;
+			}
+			this.history.add(new HistoryEntry(now, by, HistoryEntry.Action.RESUMPTION_LAPSED, null, p.proposalId(),
+					null, null));
+			return p.decided(ResumptionProposal.Status.LAPSED, new ResumptionProposal.Decision(by, now, null, null));
+		});
+		return settle(resumeAt, note, internalNote, null, by, now);
+	}
+
+	private List<String> settle(Instant resumeAt, String note, String internalNote, String proposalId, String by,
+			Instant now) {
 		this.status = CaseStatus.RESOLVED;
-		this.resolution = new Resolution(note, resumeAt, by, now, null);
-		this.history.add(new HistoryEntry(now, by, HistoryEntry.Action.RESOLVED, null, note));
+		this.resolution = new Resolution(note, resumeAt, by, now, null, internalNote, proposalId);
+		this.history.add(new HistoryEntry(now, by, HistoryEntry.Action.RESOLVED, null, proposalId, note,
+				internalNote));
 		return (resumeAt == null) ? lift(by, now) : List.of();
+	}
+
+	/**
+	 * Art. 7.5: the partner states that the cause is removed and proposes when to resume. Only an
+	 * open case can be answered, at a time still to come, and one proposal waits at a time.
+	 */
+	ResumptionProposal propose(String statement, Instant proposedResumeAt, String by, Instant now) {
+		requireOpen();
+		if (!proposedResumeAt.isAfter(now)) {
+			throw RuleViolation.invalid("proposedResumeAt", "proposed-resume-at-not-in-future");
+		}
+		pendingProposal().ifPresent((pending) -> {
+			throw RuleViolation.conflict("proposal-pending", pending.proposalId());
+		});
+		ResumptionProposal proposal = new ResumptionProposal(UUID.randomUUID().toString(), statement,
+				proposedResumeAt, by, now, ResumptionProposal.Status.PENDING, null);
+		this.proposals.add(proposal);
+		this.history.add(new HistoryEntry(now, by, HistoryEntry.Action.RESUMPTION_PROPOSED, null,
+				proposal.proposalId(), statement, null));
+		return proposal;
+	}
+
+	/**
+	 * Art. 7.5: NOP agrees to the proposed time: the case is resolved and its measures lift then
+	 * (at once if that time has already come while NOP considered it). Returns the measures lifted now.
+	 */
+	List<String> agree(String proposalId, String note, String internalNote, String by, Instant now) {
+		ResumptionProposal proposal = requirePendingProposal(proposalId);
+		requireOpen();
+		replace(proposal.decided(ResumptionProposal.Status.AGREED,
+				new ResumptionProposal.Decision(by, now, note, internalNote)));
+		this.history.add(new HistoryEntry(now, by, HistoryEntry.Action.RESUMPTION_AGREED, null, proposalId, note,
+				internalNote));
+		Instant resumeAt = proposal.proposedResumeAt().isAfter(now) ? proposal.proposedResumeAt() : null;
+		return settle(resumeAt, note, internalNote, proposalId, by, now);
+	}
+
+	/** Art. 7.5: NOP declines the proposal and says why; the measures stay (Art. 7.3). */
+	ResumptionProposal refuse(String proposalId, String reason, String internalNote, String by, Instant now) {
+		ResumptionProposal proposal = requirePendingProposal(proposalId);
+		requireOpen();
+		ResumptionProposal refused = proposal.decided(ResumptionProposal.Status.REFUSED,
+				new ResumptionProposal.Decision(by, now, reason, internalNote));
+		replace(refused);
+		this.history.add(new HistoryEntry(now, by, HistoryEntry.Action.RESUMPTION_REFUSED, null, proposalId, reason,
+				internalNote));
+		return refused;
+	}
+
+	public Optional<ResumptionProposal> findProposal(String proposalId) {
+		return this.proposals.stream().filter((p) -> p.proposalId().equals(proposalId)).findFirst();
+	}
+
+	private Optional<ResumptionProposal> pendingProposal() {
+		return this.proposals.stream().filter(ResumptionProposal::isPending).findFirst();
+	}
+
+	private ResumptionProposal requirePendingProposal(String proposalId) {
+		ResumptionProposal proposal = findProposal(proposalId)
+			.orElseThrow(() -> new IllegalArgumentException("No proposal " + proposalId + " in case " + this.caseId));
+		if (!proposal.isPending()) {
+			throw RuleViolation.conflict("proposal-decided", proposalId, proposal.status().name());
+		}
+		return proposal;
+	}
+
+	private void replace(ResumptionProposal decided) {
+		this.proposals.replaceAll((p) -> p.proposalId().equals(decided.proposalId()) ? decided : p);
 	}
 
 	/** Art. 7.5: lifts the measures once the agreed resumption time has come; IDs of those lifted. */
@@ -211,6 +297,10 @@ public class EnforcementCase {
 
 	public Resolution getResolution() {
 		return this.resolution;
+	}
+
+	public List<ResumptionProposal> getProposals() {
+		return Collections.unmodifiableList(this.proposals);
 	}
 
 	public List<HistoryEntry> getHistory() {

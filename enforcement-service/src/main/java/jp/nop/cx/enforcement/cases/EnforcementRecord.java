@@ -13,6 +13,8 @@ import jp.nop.cx.events.PartnerReinstated;
 import jp.nop.cx.events.PartnerSuspended;
 import jp.nop.cx.events.PartnerThrottled;
 import jp.nop.cx.events.PartnerWarned;
+import jp.nop.cx.events.ResumptionDecided;
+import jp.nop.cx.events.ResumptionProposed;
 import jp.nop.cx.platform.outbox.OutboxAggregate;
 import jp.nop.cx.platform.rules.RuleViolation;
 
@@ -149,11 +151,48 @@ public class EnforcementRecord extends OutboxAggregate {
 	 * Art. 7.5: the cause is resolved. Without {@code resumeAt} the case's measures lift now;
 	 * with it they stay until then (Art. 7.3) and the lifting job lifts them.
 	 */
-	public EnforcementCase resolve(String caseId, Instant resumeAt, String note, String by, Instant now) {
+	public EnforcementCase resolve(String caseId, Instant resumeAt, String note, String internalNote, String by,
+			Instant now) {
 		EnforcementCase kase = requireCase(caseId);
-		List<String> lifted = kase.resolve(resumeAt, note, by, now);
+		List<String> lifted = kase.resolve(resumeAt, note, internalNote, by, now);
 		reinstated(kase, lifted, note, now);
 		return kase;
+	}
+
+	/**
+	 * Art. 7.5: the partner answers a case with a statement that the cause is removed and a
+	 * proposed resumption time; NOP's operators are told through {@code resumption-proposed}.
+	 */
+	public ResumptionProposal proposeResumption(String caseId, String statement, Instant proposedResumeAt, String by,
+			Instant now) {
+		EnforcementCase kase = requireCase(caseId);
+		ResumptionProposal proposal = kase.propose(statement, proposedResumeAt, by, now);
+		raise(new ResumptionProposed(this.partnerId, caseId, proposal.proposalId(), kase.getCategory().name(),
+				statement, proposedResumeAt, by, now));
+		return proposal;
+	}
+
+	/**
+	 * Art. 7.5: NOP agrees to the partner's proposal; the case is resolved with the proposed time
+	 * as {@code resumeAt}, and the lifting job lifts the measures then.
+	 */
+	public EnforcementCase agreeToResumption(String caseId, String proposalId, String note, String internalNote,
+			String by, Instant now) {
+		EnforcementCase kase = requireCase(caseId);
+		List<String> lifted = kase.agree(proposalId, note, internalNote, by, now);
+		Instant resumeAt = (kase.getResolution().resumeAt() != null) ? kase.getResolution().resumeAt() : now;
+		raise(new ResumptionDecided(this.partnerId, caseId, proposalId, "AGREED", resumeAt, note, by, now));
+		reinstated(kase, lifted, note, now);
+		return kase;
+	}
+
+	/** Art. 7.5: NOP declines the proposal with a reason; the measures stay and NOP may decide alone. */
+	public ResumptionProposal refuseResumption(String caseId, String proposalId, String reason, String internalNote,
+			String by, Instant now) {
+		EnforcementCase kase = requireCase(caseId);
+		ResumptionProposal refused = kase.refuse(proposalId, reason, internalNote, by, now);
+		raise(new ResumptionDecided(this.partnerId, caseId, proposalId, "REFUSED", null, reason, by, now));
+		return refused;
 	}
 
 	/** Art. 7.5: lifts every measure whose agreed resumption time has come; true if any case changed. */

@@ -9,9 +9,15 @@ import jp.nop.cx.platform.rules.RuleViolation;
  * What an operator orders: a measure of a type, with what it needs and nothing it cannot use.
  * A suspension names its scope (Art. 7.2(2): the whole or a part); a throttle names the rate;
  * a warning may name the capabilities it concerns (without a scope it concerns the partner's use
- * as a whole), and is enforced nowhere. The note is what the partner is told.
+ * as a whole), and is enforced nowhere. The note is what the partner is told; the
+ * internal note is NOP's own.
  */
-public record MeasureOrder(MeasureType type, Scope scope, Integer requestsPerSecond, String note) {
+public record MeasureOrder(MeasureType type, Scope scope, Integer requestsPerSecond, String note,
+		String internalNote) {
+
+	public MeasureOrder(MeasureType type, Scope scope, Integer requestsPerSecond, String note) {
+		this(type, scope, requestsPerSecond, note, null);
+	}
 
 	public MeasureOrder {
 		Objects.requireNonNull(type, "type");

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jp.nop.cx.enforcement.cases.CaseQueries;
 import jp.nop.cx.enforcement.cases.EnforcementRecord;
+import jp.nop.cx.enforcement.cases.PartnerCaseView;
 import jp.nop.cx.enforcement.cases.Standing;
 import jp.nop.cx.enforcement.standing.StandingView;
 import jp.nop.cx.platform.security.CxPrincipal;
@@ -39,8 +40,8 @@ class ExportController {
 		principal.requireAccessTo(partnerId);
 		var record = this.queries.findRecord(partnerId);
 		Standing standing = record.map(EnforcementRecord::standing).orElse(Standing.good(null));
-		List<PartnerExport.PartnerCase> cases = record
-			.map((r) -> r.getCases().stream().map(PartnerExport.PartnerCase::of).toList())
+		List<PartnerCaseView> cases = record
+			.map((r) -> r.getCases().stream().map(PartnerCaseView::of).toList())
 			.orElse(List.of());
 		return new PartnerExport(partnerId, this.clock.instant(), StandingView.of(partnerId, standing), cases);
 	}

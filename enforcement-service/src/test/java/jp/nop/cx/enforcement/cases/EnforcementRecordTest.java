@@ -125,7 +125,7 @@ class EnforcementRecordTest {
 				MeasureOrder.suspension(Scope.wholeService(), "停止"), OPERATOR, NOW);
 		int before = this.record.raisedEvents().size();
 
-		this.record.resolve(kase.getCaseId(), null, "是正を確認", OPERATOR, NOW.plusSeconds(60));
+		this.record.resolve(kase.getCaseId(), null, "是正を確認", null, OPERATOR, NOW.plusSeconds(60));
 
 		List<CxEvent> raised = this.record.raisedEvents().subList(before, this.record.raisedEvents().size());
 		assertThat(raised).hasExactlyElementsOfTypes(PartnerReinstated.class, PartnerStanding.class);
@@ -146,7 +146,7 @@ class EnforcementRecordTest {
 		this.record.impose(kase.getCaseId(), MeasureOrder.suspension(Scope.wholeService(), "停止"), OPERATOR, NOW);
 		Instant resumeAt = NOW.plus(Duration.ofDays(3));
 
-		this.record.resolve(kase.getCaseId(), resumeAt, "再開日を協議で決定", OPERATOR, NOW);
+		this.record.resolve(kase.getCaseId(), resumeAt, "再開日を協議で決定", null, OPERATOR, NOW);
 
 		assertThat(kase.getStatus()).isEqualTo(CaseStatus.RESOLVED);
 		assertThat(this.record.standing().status()).isEqualTo(StandingStatus.SUSPENDED);
@@ -167,7 +167,7 @@ class EnforcementRecordTest {
 	void theResumptionTimeMustBeInTheFuture() {
 		EnforcementCase kase = open();
 
-		assertThatThrownBy(() -> this.record.resolve(kase.getCaseId(), NOW, "再開", OPERATOR, NOW))
+		assertThatThrownBy(() -> this.record.resolve(kase.getCaseId(), NOW, "再開", null, OPERATOR, NOW))
 			.isInstanceOfSatisfying(RuleViolation.class, (v) -> {
 				assertThat(v.kind()).isEqualTo(RuleViolation.Kind.INVALID);
 				assertThat(v.field()).isEqualTo("resumeAt");
@@ -178,7 +178,7 @@ class EnforcementRecordTest {
 	@Test
 	void aResolvedCaseTakesNoMeasure() {
 		EnforcementCase kase = open();
-		this.record.resolve(kase.getCaseId(), null, "解決", OPERATOR, NOW);
+		this.record.resolve(kase.getCaseId(), null, "解決", null, OPERATOR, NOW);
 
 		assertThatThrownBy(() -> this.record.impose(kase.getCaseId(), MeasureOrder.warning("警告"), OPERATOR, NOW))
 			.isInstanceOfSatisfying(RuleViolation.class, (v) -> {
@@ -191,9 +191,9 @@ class EnforcementRecordTest {
 	@Test
 	void aCaseIsResolvedOnce() {
 		EnforcementCase kase = open();
-		this.record.resolve(kase.getCaseId(), null, "解決", OPERATOR, NOW);
+		this.record.resolve(kase.getCaseId(), null, "解決", null, OPERATOR, NOW);
 
-		assertThatThrownBy(() -> this.record.resolve(kase.getCaseId(), null, "再度", OPERATOR, NOW))
+		assertThatThrownBy(() -> this.record.resolve(kase.getCaseId(), null, "再度", null, OPERATOR, NOW))
 			.isInstanceOfSatisfying(RuleViolation.class, (v) -> assertThat(v.code()).isEqualTo("case-resolved"));
 	}
 
@@ -204,7 +204,7 @@ class EnforcementRecordTest {
 		this.record.impose(first.getCaseId(), MeasureOrder.suspension(Scope.wholeService(), "停止"), OPERATOR, NOW);
 		this.record.impose(second.getCaseId(), MeasureOrder.throttle(4, "流量制限"), OPERATOR, NOW);
 
-		this.record.resolve(first.getCaseId(), null, "解決", OPERATOR, NOW);
+		this.record.resolve(first.getCaseId(), null, "解決", null, OPERATOR, NOW);
 
 		assertThat(this.record.standing().status()).isEqualTo(StandingStatus.THROTTLED);
 		assertThat(this.record.standing().activeMeasures()).extracting(ActiveMeasure::caseId)
@@ -216,7 +216,7 @@ class EnforcementRecordTest {
 		EnforcementCase kase = open();
 		EnforcementCase emptyCase = open();
 
-		this.record.resolve(emptyCase.getCaseId(), null, "措置なしで解決", OPERATOR, NOW);
+		this.record.resolve(emptyCase.getCaseId(), null, "措置なしで解決", null, OPERATOR, NOW);
 		assertThat(this.record.raisedEvents()).isEmpty();
 
 		this.record.claimDamages(kase.getCaseId(), 1_000_000, "復旧費用", OPERATOR, NOW);
@@ -226,7 +226,7 @@ class EnforcementRecordTest {
 	@Test
 	void damagesAreClaimedOnTheCaseEvenAfterItsResolution() {
 		EnforcementCase kase = open();
-		this.record.resolve(kase.getCaseId(), null, "解決", OPERATOR, NOW);
+		this.record.resolve(kase.getCaseId(), null, "解決", null, OPERATOR, NOW);
 
 		DamageClaim claim = this.record.claimDamages(kase.getCaseId(), 250_000, "調査費用", OPERATOR, NOW);
 
@@ -269,7 +269,7 @@ class EnforcementRecordTest {
 	@Test
 	void aDetectionAfterTheAutomatedCaseWasResolvedOpensANewOne() {
 		EnforcementCase first = this.record.recordDetection(detection("e-1"), "自動検知", 10, NOW);
-		this.record.resolve(first.getCaseId(), null, "一時的な負荷と判断", OPERATOR, NOW);
+		this.record.resolve(first.getCaseId(), null, "一時的な負荷と判断", null, OPERATOR, NOW);
 
 		EnforcementCase next = this.record.recordDetection(detection("e-3"), "自動検知", 10, NOW.plusSeconds(600));
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jp.nop.cx.events.ServiceStatusChanged;
 import jp.nop.cx.gateway.enforcement.PartnerStandings.Suspension;
@@ -37,6 +38,11 @@ class EnforcementFilter implements GlobalFilter, Ordered {
 	static final String STATUS_PATH = "/api/v1/service-status";
 
 	static final String STANDING_PATH = "/api/v1/enforcement/me/standing";
+
+	static final String CASES_PATH = "/api/v1/enforcement/me/cases";
+
+	/** Art. 7.5: {@code POST /api/v1/enforcement/me/cases/{id}/proposals}. */
+	private static final Pattern PROPOSALS_PATH = Pattern.compile("/api/v1/enforcement/me/cases/[^/]+/proposals");
 
 	private final StateLoading loading;
 
@@ -91,12 +97,15 @@ class EnforcementFilter implements GlobalFilter, Ordered {
 	}
 
 	/**
-	 * A suspended partner can still sign in and read its standing, which names the measure and
-	 * why: suspension stops the use of the service, not the partner's access to the reasons.
+	 * A suspended partner can still sign in and read its standing and cases, which name the
+	 * measures and why, and propose when to resume (Art. 7.5: NOP agrees the time with the
+	 * partner): suspension stops the use of the service, not the consultation about it.
 	 */
 	private static boolean keepsSuspendedPartnerInformed(RoutedRequest request) {
 		return request.is(HttpMethod.POST, "/api/v1/auth/token") || request.is(HttpMethod.POST, "/api/v1/auth/refresh")
-				|| request.is(HttpMethod.GET, STANDING_PATH) || request.is(HttpMethod.HEAD, STANDING_PATH);
+				|| request.is(HttpMethod.GET, STANDING_PATH) || request.is(HttpMethod.HEAD, STANDING_PATH)
+				|| (!request.write() && (request.path().equals(CASES_PATH) || request.path().startsWith(CASES_PATH + "/")))
+				|| (HttpMethod.POST.equals(request.method()) && PROPOSALS_PATH.matcher(request.path()).matches());
 	}
 
 	private Problem outageProblem(Outage outage, RoutedRequest request, Instant now) {

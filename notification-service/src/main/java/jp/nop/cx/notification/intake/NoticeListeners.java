@@ -11,11 +11,15 @@ import jp.nop.cx.events.PartnerSuspended;
 import jp.nop.cx.events.PartnerTerminated;
 import jp.nop.cx.events.PartnerTerminationScheduled;
 import jp.nop.cx.events.PartnerThrottled;
+import jp.nop.cx.events.PartnerTransferRefused;
+import jp.nop.cx.events.PartnerTransferRequested;
 import jp.nop.cx.events.PartnerTransferred;
 import jp.nop.cx.events.PartnerUpdated;
 import jp.nop.cx.events.PartnerWarned;
 import jp.nop.cx.events.RegistrationRejected;
 import jp.nop.cx.events.RegistrationSubmitted;
+import jp.nop.cx.events.ResumptionDecided;
+import jp.nop.cx.events.ResumptionProposed;
 import jp.nop.cx.events.ServiceStatusChanged;
 import jp.nop.cx.events.TermsChanged;
 import jp.nop.cx.platform.messaging.EventConsumers;
@@ -107,6 +111,26 @@ class NoticeListeners {
 	@Bean
 	Consumer<Message<byte[]>> onPartnerReinstated(EventConsumers consumers, NoticeIntake intake) {
 		return consumers.idempotent("onPartnerReinstated", PartnerReinstated.class, intake::accept);
+	}
+
+	@Bean
+	Consumer<Message<byte[]>> onPartnerTransferRequested(EventConsumers consumers, NoticeIntake intake) {
+		return consumers.idempotent("onPartnerTransferRequested", PartnerTransferRequested.class, intake::accept);
+	}
+
+	@Bean
+	Consumer<Message<byte[]>> onPartnerTransferRefused(EventConsumers consumers, NoticeIntake intake) {
+		return consumers.idempotent("onPartnerTransferRefused", PartnerTransferRefused.class, intake::accept);
+	}
+
+	@Bean
+	Consumer<Message<byte[]>> onResumptionProposed(EventConsumers consumers, NoticeIntake intake) {
+		return consumers.idempotent("onResumptionProposed", ResumptionProposed.class, intake::accept);
+	}
+
+	@Bean
+	Consumer<Message<byte[]>> onResumptionDecided(EventConsumers consumers, NoticeIntake intake) {
+		return consumers.idempotent("onResumptionDecided", ResumptionDecided.class, intake::accept);
 	}
 
 	@Bean

@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 import jp.nop.cx.events.CxEvent;
 import jp.nop.cx.events.EventType;
 import jp.nop.cx.events.PartnerTerminationScheduled;
+import jp.nop.cx.events.ResumptionDecided;
 import jp.nop.cx.events.ServiceStatusChanged;
 import jp.nop.cx.events.TermsChanged;
 
@@ -103,6 +104,20 @@ public enum NoticeRule {
 	REINSTATEMENT(EventType.PARTNER_REINSTATED, Condition.always(), PARTNER_CONTACT,
 			EnumSet.of(EMAIL, INBOX, WEBHOOK), "partner-reinstated", "Art. 7.5", "The measures lifted and the note."),
 
+	// Art. 7.5: a partner proposes when to resume; NOP's operators are alerted to answer it ...
+	RESUMPTION_PROPOSAL_ALERT(EventType.RESUMPTION_PROPOSED, Condition.always(), OPERATOR, EnumSet.of(EMAIL),
+			"resumption-proposed-alert", "Art. 7.5", "Operator alert: the partner's statement and proposed time."),
+
+	// ... and the partner hears NOP's answer: agreed (the measures lift at that time) ...
+	RESUMPTION_AGREED(EventType.RESUMPTION_DECIDED, Condition.of("outcome AGREED", ResumptionDecided.class,
+			(e) -> "AGREED".equals(e.outcome())), PARTNER_CONTACT, EnumSet.of(EMAIL, INBOX), "resumption-agreed",
+			"Art. 7.5", "NOP agreed: the measures lift at the proposed time (JST)."),
+
+	// ... or declined with a reason (Art. 7.5 last sentence: NOP may then decide the time itself).
+	RESUMPTION_REFUSED(EventType.RESUMPTION_DECIDED, Condition.of("outcome REFUSED", ResumptionDecided.class,
+			(e) -> "REFUSED".equals(e.outcome())), PARTNER_CONTACT, EnumSet.of(EMAIL, INBOX), "resumption-refused",
+			"Art. 7.5", "NOP declined the proposal, with the reason; the measures stay."),
+
 	PARTNER_STANDING(EventType.PARTNER_STANDING, Condition.always(), NONE, EnumSet.noneOf(Channel.class), null,
 			"Art. 7.2", "No notice: derived state; the measure that changed it was notified itself."),
 
@@ -167,6 +182,16 @@ public enum NoticeRule {
 
 	TRANSFER_TRANSFEREE(EventType.PARTNER_TRANSFERRED, Condition.always(), TRANSFEREE, EnumSet.of(EMAIL, INBOX),
 			"partner-transferred-transferee", "Art. 17", "To the new contact: the status is now theirs."),
+
+	// Art. 17: the partner's request for consent is on record; nothing moves until NOP consents ...
+	TRANSFER_REQUESTED(EventType.PARTNER_TRANSFER_REQUESTED, Condition.always(), PARTNER_CONTACT,
+			EnumSet.of(EMAIL, INBOX), "partner-transfer-requested", "Art. 17",
+			"Receipt of the request: the transferee, and that nothing moves before NOP's consent."),
+
+	// ... and if NOP does not consent, the partner learns it and why.
+	TRANSFER_REFUSED(EventType.PARTNER_TRANSFER_REFUSED, Condition.always(), PARTNER_CONTACT,
+			EnumSet.of(EMAIL, INBOX), "partner-transfer-refused", "Art. 17",
+			"NOP did not consent: the transferee and NOP's reason; the partner stays as it is."),
 
 	PARTNER_ACTIVITY(EventType.PARTNER_ACTIVITY, Condition.always(), NONE, EnumSet.noneOf(Channel.class), null,
 			"Art. 2.2, 4.5", "No notice: usage records for deemed acceptance and dormant IDs.");

@@ -25,10 +25,14 @@ import jp.nop.cx.events.PartnerSuspended;
 import jp.nop.cx.events.PartnerTerminated;
 import jp.nop.cx.events.PartnerTerminationScheduled;
 import jp.nop.cx.events.PartnerThrottled;
+import jp.nop.cx.events.PartnerTransferRefused;
+import jp.nop.cx.events.PartnerTransferRequested;
 import jp.nop.cx.events.PartnerTransferred;
 import jp.nop.cx.events.PartnerWarned;
 import jp.nop.cx.events.RegistrationRejected;
 import jp.nop.cx.events.RegistrationSubmitted;
+import jp.nop.cx.events.ResumptionDecided;
+import jp.nop.cx.events.ResumptionProposed;
 import jp.nop.cx.events.ServiceStatusChanged;
 import jp.nop.cx.events.TermsChanged;
 
@@ -163,6 +167,35 @@ class NoticeFacts {
 			model.put("previousCompanyName", e.previousCompanyName());
 			model.put("newCompanyName", e.companyName());
 			model.put("transferredAt", time(e.transferredAt(), language));
+		}
+		else if (payload instanceof PartnerTransferRequested e) {
+			model.put("transferId", e.transferId());
+			model.put("transfereeCompanyName", e.transfereeCompanyName());
+			model.put("reason", e.reason());
+			model.put("requestedAt", time(e.requestedAt(), language));
+		}
+		else if (payload instanceof PartnerTransferRefused e) {
+			model.put("transferId", e.transferId());
+			model.put("transfereeCompanyName", e.transfereeCompanyName());
+			model.put("reason", e.reason());
+			model.put("refusedAt", time(e.refusedAt(), language));
+		}
+		else if (payload instanceof ResumptionProposed e) {
+			model.put("partnerId", e.partnerId());
+			model.put("caseId", e.caseId());
+			model.put("proposalId", e.proposalId());
+			model.put("category", label("category", e.category(), language));
+			model.put("statement", e.statement());
+			model.put("proposedResumeAt", time(e.proposedResumeAt(), language));
+			model.put("proposedBy", e.proposedBy());
+			model.put("proposedAt", time(e.proposedAt(), language));
+		}
+		else if (payload instanceof ResumptionDecided e) {
+			model.put("caseId", e.caseId());
+			model.put("proposalId", e.proposalId());
+			model.put("resumeAt", time(e.resumeAt(), language));
+			model.put("reason", e.reason());
+			model.put("decidedAt", time(e.decidedAt(), language));
 		}
 		return model;
 	}

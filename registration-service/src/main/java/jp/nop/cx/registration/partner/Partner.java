@@ -10,6 +10,8 @@ import java.util.Optional;
 import jp.nop.cx.events.PartnerApproved;
 import jp.nop.cx.events.PartnerTerminated;
 import jp.nop.cx.events.PartnerTerminationScheduled;
+import jp.nop.cx.events.PartnerTransferRefused;
+import jp.nop.cx.events.PartnerTransferRequested;
 import jp.nop.cx.events.PartnerTransferred;
 import jp.nop.cx.events.PartnerUpdated;
 import jp.nop.cx.events.RegistrationRejected;
@@ -249,6 +251,9 @@ public class Partner extends OutboxAggregate {
 				now, null);
 		this.transfers.add(transfer);
 		this.updatedAt = now;
+		// Art. 17: the partner is told its request is on record and waits for NOP's consent.
+		raise(new PartnerTransferRequested(this.partnerId, transferId, this.company.name(),
+				transferee.company().name(), transferee.company().corporateNumber(), reason, actor, now));
 		return transfer;
 	}
 
@@ -281,6 +286,9 @@ public class Partner extends OutboxAggregate {
 		Transfer transfer = requireUndecidedTransfer(transferId);
 		replace(transfer.decided(TransferStatus.REFUSED, new Decision(operator, now, reason)));
 		this.updatedAt = now;
+		// Art. 17: a refusal is noticed to the partner, with NOP's reason where one was given.
+		raise(new PartnerTransferRefused(this.partnerId, transferId, transfer.transferee().company().name(), reason,
+				operator, now));
 	}
 
 	public Optional<Transfer> transfer(String transferId) {

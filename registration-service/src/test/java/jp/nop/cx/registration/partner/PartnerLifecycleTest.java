@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import jp.nop.cx.events.PartnerApproved;
 import jp.nop.cx.events.PartnerTerminated;
 import jp.nop.cx.events.PartnerTerminationScheduled;
+import jp.nop.cx.events.PartnerTransferRefused;
+import jp.nop.cx.events.PartnerTransferRequested;
 import jp.nop.cx.events.PartnerTransferred;
 import jp.nop.cx.events.PartnerUpdated;
 import jp.nop.cx.events.RegistrationRejected;
@@ -203,6 +205,11 @@ class PartnerLifecycleTest {
 		assertThat(transfer.status()).isEqualTo(TransferStatus.REQUESTED);
 		assertThat(partner.company()).isEqualTo(this.company);
 		assertThat(partner.raisedEvents()).noneMatch(PartnerTransferred.class::isInstance);
+		assertThat(partner.raisedEvents()).last().isInstanceOfSatisfying(PartnerTransferRequested.class, (e) -> {
+			assertThat(e.transferId()).isEqualTo("transfer-1");
+			assertThat(e.transfereeCompanyName()).isEqualTo("株式会社譲受");
+			assertThat(e.reason()).isEqualTo("事業譲渡のため");
+		});
 
 		partner.consentToTransfer("transfer-1", "operator", NOW.plusSeconds(3600));
 		assertThat(partner.partnerId()).isEqualTo("partner-1");
@@ -230,6 +237,8 @@ class PartnerLifecycleTest {
 			.isInstanceOfSatisfying(RuleViolation.class, (v) -> assertThat(v.code()).isEqualTo("transfer-pending"));
 		partner.refuseTransfer("transfer-1", "書面の承諾がありません", "operator", NOW);
 		assertThat(partner.company()).isEqualTo(this.company);
+		assertThat(partner.raisedEvents()).last().isInstanceOfSatisfying(PartnerTransferRefused.class,
+				(e) -> assertThat(e.reason()).isEqualTo("書面の承諾がありません"));
 
 		Transferee itself = new Transferee(this.company, null, contact(), null);
 		assertThatThrownBy(() -> partner.requestTransfer("transfer-3", itself, "同一法人", "admin", NOW))

@@ -3,10 +3,14 @@ package jp.nop.cx.terms.acceptance;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jp.nop.cx.events.Capability;
 import jp.nop.cx.events.PartnerActivity;
@@ -155,6 +159,11 @@ public class AcceptanceService {
 		List<TermsRef> supplements = SupplementScope.ofCapability(activity.capability())
 			.map((scope) -> this.catalog.supplementRefsInForceAt(scope, usedAt))
 			.orElse(List.of());
+		// Art. 1.2: a supplement is accepted once, by its first use, even if the terms version it was
+		// accepted under has been superseded since.
+		Set<String> accepted = supplementsAcceptedBy(List.of(activity.partnerId())).getOrDefault(activity.partnerId(),
+				Set.of());
+		supplements = supplements.stream().filter((s) -> !accepted.contains(s.key())).toList();
 		Acceptor user = Acceptor.user(activity.partnerId(), activity.loginId(), activity.clientIp(),
 				activity.userAgent());
 		return Optional.of(record(user, terms.get(), supplements, AcceptanceMethod.DEEMED_BY_USE, usedAt));
@@ -189,6 +198,60 @@ public class AcceptanceService {
 			.stream()
 			.map((d) -> d.getString("partnerId"))
 			.toList();
+	}
+
+	/** Art. 1.2: the partners that accepted the supplement {@code key} ({@code scope:version}), under any terms version. */
+	public Set<String> partnersThatAcceptedSupplement(String key) {
+		Query query = Query.query(Criteria.where("supplements.key").is(key));
+		query.fields().include("partnerId");
+		Set<String> partners = new HashSet<>();
+		this.mongo.find(query, Document.class, TermsAcceptance.COLLECTION)
+			.forEach((d) -> partners.add(d.getString("partnerId")));
+		return partners;
+	}
+
+	/** How the partners that accepted the supplement {@code key} came to accept it. */
+	public Map<AcceptanceMethod, Long> countSupplementByMethod(String key) {
+		Map<AcceptanceMethod, Long> counts = new EnumMap<>(AcceptanceMethod.class);
+		for (AcceptanceMethod method : AcceptanceMethod.values()) {
+			counts.put(method, 0L);
+		}
+		Aggregation byMethod = Aggregation.newAggregation(Aggregation.match(Criteria.where("supplements.key").is(key)),
+				Aggregation.unwind("supplements"), Aggregation.match(Criteria.where("supplements.key").is(key)),
+				Aggregation.group("supplements.method").count().as("count"));
+		for (Document group : this.mongo.aggregate(byMethod, TermsAcceptance.COLLECTION, Document.class)) {
+			if (group.getString("_id") != null) {
+				counts.put(AcceptanceMethod.valueOf(group.getString("_id")), ((Number) group.get("count")).longValue());
+			}
+		}
+		return counts;
+	}
+
+	/** The terms versions each of {@code partnerIds} accepted. */
+	public Map<String, Set<String>> versionsAcceptedBy(Collection<String> partnerIds) {
+		return acceptedBy(partnerIds, false);
+	}
+
+	/** The supplements ({@code scope:version}) each of {@code partnerIds} accepted, under any terms version. */
+	public Map<String, Set<String>> supplementsAcceptedBy(Collection<String> partnerIds) {
+		return acceptedBy(partnerIds, true);
+	}
+
+	private Map<String, Set<String>> acceptedBy(Collection<String> partnerIds, boolean supplements) {
+		Query query = Query.query(Criteria.where("partnerId").in(partnerIds));
+		query.fields().include("partnerId").include("version").include("supplements.key");
+		Map<String, Set<String>> accepted = new HashMap<>();
+		for (Document acceptance : this.mongo.find(query, Document.class, TermsAcceptance.COLLECTION)) {
+			Set<String> keys = accepted.computeIfAbsent(acceptance.getString("partnerId"), (id) -> new HashSet<>());
+			if (!supplements) {
+				keys.add(acceptance.getString("version"));
+				continue;
+			}
+			for (Document supplement : acceptance.getList("supplements", Document.class, List.of())) {
+				keys.add(supplement.getString("key"));
+			}
+		}
+		return accepted;
 	}
 
 	/**

@@ -63,6 +63,12 @@ public class PartnerDirectory {
 				total);
 	}
 
+	/** How many active partners are not among {@code excluded}. */
+	public long countActiveExcept(Collection<String> excluded) {
+		return this.mongo.count(Query.query(Criteria.where("active").is(true).and("_id").nin(excluded)),
+				KnownPartner.class);
+	}
+
 	public long countActive() {
 		return this.mongo.count(Query.query(Criteria.where("active").is(true)), KnownPartner.class);
 	}
