@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -27,6 +28,9 @@ public class CredentialService {
 	private static final Logger log = LoggerFactory.getLogger(CredentialService.class);
 
 	private static final int LOGIN_ID_ATTEMPTS = 10;
+
+	/** Each clash means another write landed in between; a handful of rounds always wins. */
+	private static final int COMPROMISE_ATTEMPTS = 50;
 
 	private final CredentialRepository credentials;
 
@@ -136,13 +140,26 @@ public class CredentialService {
 
 	/** Art. 4.3: blocks the ID and its sessions at once. False if it was blocked already. */
 	public boolean compromise(Credential credential) {
-		boolean changed = credential.compromise(this.clock.instant());
-		if (changed) {
-			this.credentials.save(credential);
-			log.warn("{} of partner {} blocked as compromised", credential.loginId(), credential.partnerId());
+		Credential current = credential;
+		// Art. 4.3: a loss report must never fail. Sign-ins and refreshes of the same ID move its
+		// version (use bookkeeping) all the time; a clash only means "apply it to the newer copy".
+		for (int attempt = 1;; attempt++) {
+			boolean changed = current.compromise(this.clock.instant());
+			try {
+				if (changed) {
+					this.credentials.save(current);
+					log.warn("{} of partner {} blocked as compromised", current.loginId(), current.partnerId());
+				}
+				this.sessions.revokeAllOf(current.loginId(), RevocationReason.COMPROMISED.name());
+				return changed;
+			}
+			catch (OptimisticLockingFailureException ex) {
+				if (attempt >= COMPROMISE_ATTEMPTS) {
+					throw ex;
+				}
+				current = find(current.loginId());
+			}
 		}
-		this.sessions.revokeAllOf(credential.loginId(), RevocationReason.COMPROMISED.name());
-		return changed;
 	}
 
 	/** Art. 17: the old company's IDs stop for good. */
