@@ -40,7 +40,7 @@ public class PasswordRules {
 		throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "password-policy", errors);
 	}
 
-	public boolean accepts(String password, String loginId) {
-		return this.policy.check(password, loginId).isEmpty();
+	public List<PasswordPolicy.Violation> violations(String password, String loginId) {
+		return this.policy.check(password, loginId);
 	}
 }

@@ -41,6 +41,8 @@ public final class LocalStack {
 
 	private static final int LOG_TAIL_LINES = 30;
 
+	private static final int FAILURE_REPORT_LINES = 2000;
+
 	private final Layout layout;
 
 	private final boolean withServices;
@@ -162,6 +164,9 @@ public final class LocalStack {
 			Console.error("cx: " + service.name() + " exited during startup (exit code " + service.exitValue()
 					+ "); last lines of " + layout.root().relativize(service.log()) + ":");
 			printTail(service);
+			// The report may lie further back: the context's shutdown logs after it.
+			StartupFailure.description(service.tail(FAILURE_REPORT_LINES))
+				.ifPresent((reason) -> Console.error("cx: " + service.name() + " did not start: " + reason));
 			return false;
 		}
 		catch (ConditionTimeoutException ex) {
