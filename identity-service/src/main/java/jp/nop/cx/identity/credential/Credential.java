@@ -95,7 +95,7 @@ public class Credential extends OutboxAggregate {
 	 * Art. 4.1, 4.2: a partner ID waiting for its holder to set a password through the link.
 	 */
 	public static Credential issue(String loginId, NewCredential request, ActivationToken token,
-			String activationLink, Duration activationTtl, Instant now) {
+			ActivationLink activationLink, Duration activationTtl, Instant now) {
 		if (request.role() == Role.OPERATOR || request.partnerId() == null) {
 			throw new IllegalArgumentException("Partner IDs only; the operator account is seeded");
 		}
@@ -175,7 +175,7 @@ public class Credential extends OutboxAggregate {
 	 * Art. 4.3: an operator sends a fresh activation link. The old password stops working; tokens
 	 * issued before now are refused.
 	 */
-	public void reissue(ActivationToken token, String activationLink, Duration activationTtl, Instant now) {
+	public void reissue(ActivationToken token, ActivationLink activationLink, Duration activationTtl, Instant now) {
 		if (!isReissuable()) {
 			throw new IllegalStateException(this.loginId + " cannot be reissued in status " + this.status);
 		}
@@ -257,12 +257,12 @@ public class Credential extends OutboxAggregate {
 		}
 	}
 
-	private void startActivation(IssuePurpose purpose, ActivationToken token, String activationLink, Duration ttl,
-			Instant now) {
+	private void startActivation(IssuePurpose purpose, ActivationToken token, ActivationLink activationLink,
+			Duration ttl, Instant now) {
 		Instant expiresAt = now.plus(ttl);
 		this.activation = new Activation(token.hash(), expiresAt, purpose);
 		raise(new CredentialIssued(this.partnerId, this.loginId, this.role.name(), purpose.name(), this.email,
-				this.preferredLanguage, activationLink, expiresAt, now));
+				this.preferredLanguage, activationLink.url(), activationLink.sealedToken(), expiresAt, now));
 	}
 
 	private CredentialRevoked revoked(RevocationReason reason, Instant now) {

@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.List;
 
 import jp.nop.cx.identity.IdentityProperties;
+import jp.nop.cx.identity.IdentitySecrets;
 import jp.nop.cx.identity.bruteforce.BruteForceProtection;
 import jp.nop.cx.identity.session.RefreshSessions;
+import jp.nop.cx.platform.secret.SealedSecrets;
 import jp.nop.cx.platform.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,8 +50,11 @@ public class CredentialService {
 
 	private final Duration activationTtl;
 
+	private final SealedSecrets eventSecrets;
+
 	CredentialService(CredentialRepository credentials, PasswordHasher passwords, PasswordRules passwordRules,
-			BruteForceProtection bruteForce, RefreshSessions sessions, Clock clock, IdentityProperties properties) {
+			BruteForceProtection bruteForce, RefreshSessions sessions, Clock clock, IdentityProperties properties,
+			IdentitySecrets secrets) {
 		this.credentials = credentials;
 		this.passwords = passwords;
 		this.passwordRules = passwordRules;
@@ -58,6 +63,7 @@ public class CredentialService {
 		this.clock = clock;
 		this.portalBaseUrl = properties.portalBaseUrl().replaceAll("/+$", "");
 		this.activationTtl = properties.activation().ttl();
+		this.eventSecrets = secrets.forEvents();
 	}
 
 	/**
@@ -71,7 +77,8 @@ public class CredentialService {
 		}
 		for (int attempt = 1; attempt <= LOGIN_ID_ATTEMPTS; attempt++) {
 			ActivationToken token = ActivationToken.generate();
-			Credential credential = Credential.issue(LoginIds.next(), request, token, activationLink(token),
+			String loginId = LoginIds.next();
+			Credential credential = Credential.issue(loginId, request, token, activationLink(token, loginId),
 					this.activationTtl, this.clock.instant());
 			try {
 				Credential saved = this.credentials.save(credential);
@@ -131,7 +138,8 @@ public class CredentialService {
 			throw ProblemException.conflict("credential-not-reissuable", credential.status());
 		}
 		ActivationToken token = ActivationToken.generate();
-		credential.reissue(token, activationLink(token), this.activationTtl, this.clock.instant());
+		credential.reissue(token, activationLink(token, credential.loginId()), this.activationTtl,
+				this.clock.instant());
 		Credential saved = this.credentials.save(credential);
 		this.sessions.revokeAllOf(saved.loginId(), RevocationReason.REISSUED.name());
 		log.info("Reissued activation for {} of partner {}", saved.loginId(), saved.partnerId());
@@ -188,8 +196,12 @@ public class CredentialService {
 			.orElseThrow(() -> ProblemException.notFound("credential"));
 	}
 
-	private String activationLink(ActivationToken token) {
-		// base64url needs no escaping in a query string.
-		return this.portalBaseUrl + "/activate?token=" + token.value();
+	/**
+	 * Art. 4.1: only the token's hash is stored, and the raw token rests nowhere but in the mail:
+	 * the event carries it sealed for notification-service, which opens it only to write the mail
+	 * ({@code <portal>/activate?token=<token>}; base64url needs no escaping in a query string).
+	 */
+	private ActivationLink activationLink(ActivationToken token, String loginId) {
+		return new ActivationLink(this.portalBaseUrl + "/activate", this.eventSecrets.seal(token.value(), loginId));
 	}
 }

@@ -60,8 +60,9 @@ public class NoticeEvents {
 	}
 
 	/**
-	 * Forgets the secrets an event carried once its notice no longer needs them: the activation
-	 * link of {@code credential-issued} (Art. 4.1) is kept only until its mail is sent or given up.
+	 * Forgets the secrets an event carried once its notice no longer needs them: the sealed
+	 * activation token of {@code credential-issued} (Art. 4.1) is kept only until its mail is sent
+	 * or given up. It is sealed even meanwhile; the raw token exists only in the mail.
 	 */
 	public void forgetSecrets(String eventId, String eventType) {
 		if (!EventType.CREDENTIAL_ISSUED.topic().equals(eventType)) {
@@ -71,7 +72,7 @@ public class NoticeEvents {
 		if (event == null || !(this.json.readTree(event.payload()) instanceof ObjectNode tree)) {
 			return;
 		}
-		tree.putNull("activationLink");
+		tree.putNull("sealedActivationToken");
 		this.mongo.updateFirst(query(where("eventId").is(eventId)),
 				new Update().set("payload", this.json.writeValueAsString(tree)), NoticeEvent.class);
 	}

@@ -30,6 +30,7 @@ import jp.nop.cx.events.RegistrationRejected;
 import jp.nop.cx.events.RegistrationSubmitted;
 import jp.nop.cx.events.ServiceStatusChanged;
 import jp.nop.cx.events.TermsChanged;
+import jp.nop.cx.platform.secret.SealedSecrets;
 
 import org.springframework.context.MessageSource;
 
@@ -56,9 +57,12 @@ class NoticeFacts {
 
 	private final String portalBase;
 
-	NoticeFacts(MessageSource labels, String portalBase) {
+	private final SealedSecrets eventSecrets;
+
+	NoticeFacts(MessageSource labels, String portalBase, SealedSecrets eventSecrets) {
 		this.labels = labels;
 		this.portalBase = portalBase;
+		this.eventSecrets = eventSecrets;
 	}
 
 	/** The model of one notice. Absent values are explicit nulls, which templates show as nothing. */
@@ -88,7 +92,9 @@ class NoticeFacts {
 		else if (payload instanceof CredentialIssued e) {
 			model.put("loginId", e.loginId());
 			model.put("role", label("role", e.role(), language));
-			model.putLink("activationLink", e.activationLink());
+			// Art. 4.1: the token is opened only here, to write the mail; it is stored nowhere.
+			model.putLink("activationLink", e.activationUrl() + "?token="
+					+ this.eventSecrets.open(e.sealedActivationToken(), e.loginId()));
 			model.put("activationExpiresAt", time(e.activationExpiresAt(), language));
 		}
 		else if (payload instanceof TermsChanged e) {

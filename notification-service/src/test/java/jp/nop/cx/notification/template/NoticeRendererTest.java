@@ -9,6 +9,7 @@ import jp.nop.cx.events.PartnerSuspended;
 import jp.nop.cx.events.PartnerWarned;
 import jp.nop.cx.events.ServiceStatusChanged;
 import jp.nop.cx.events.TermsChanged;
+import jp.nop.cx.platform.secret.SealedSecrets;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -19,12 +20,15 @@ class NoticeRendererTest {
 
 	private static final Instant NOW = Instant.parse("2026-11-27T01:30:00Z");
 
-	private final NoticeRenderer renderer = new NoticeRenderer(messages(), "https://portal.nop.example");
+	private static final SealedSecrets EVENT_SECRETS = SealedSecrets.withKey(SealedSecrets.newKey(), "test key");
+
+	private final NoticeRenderer renderer = new NoticeRenderer(messages(), "https://portal.nop.example", EVENT_SECRETS);
 
 	@Test
 	void theActivationMailHasTheLoginIdLineAndTheLinkOnItsOwnLineAndNoPassword() {
 		CredentialIssued issued = new CredentialIssued("p-1", "tanaka-admin", "PARTNER_ADMIN", "ADMINISTRATOR",
-				"tanaka@example.co.jp", "ja", "https://portal.nop.example/activate?token=abc123_-XYZ",
+				"tanaka@example.co.jp", "ja", "https://portal.nop.example/activate",
+				EVENT_SECRETS.seal("abc123_-XYZ", "tanaka-admin"),
 				Instant.parse("2026-11-30T01:30:00Z"), NOW);
 		RenderedNotice ja = this.renderer.render("credential-issued", "ja", issued, new Addressee("株式会社テスト", null));
 		assertThat(ja.text()).contains("ログインID: tanaka-admin\n")
