@@ -33,9 +33,11 @@ class ComposeFileTest {
 
 	/** Spring Boot properties passed through relaxed binding that the services rely on. */
 	private static final Set<String> SPRING_SETTINGS = Set.of("SPRING_MAIL_HOST", "SPRING_MAIL_PORT",
-			"JAVA_TOOL_OPTIONS");
+			"JAVA_TOOL_OPTIONS", "SPRING_CONFIG_IMPORT");
 
 	private static Map<String, Map<String, Object>> services;
+
+	private static Map<String, Map<String, Object>> secrets;
 
 	@BeforeAll
 	@SuppressWarnings("unchecked")
@@ -45,6 +47,7 @@ class ComposeFileTest {
 			options.setAllowDuplicateKeys(false);
 			Map<String, Object> compose = new Yaml(new SafeConstructor(options)).load(reader);
 			services = (Map<String, Map<String, Object>>) compose.get("services");
+			secrets = (Map<String, Map<String, Object>>) compose.get("secrets");
 		}
 	}
 
@@ -129,6 +132,22 @@ class ComposeFileTest {
 			}
 			assertThat(unread).as("settings compose passes to %s that it never reads", service.name()).isEmpty();
 		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theSealingKeysArriveAsSecretsNamedAfterTheSettingsTheyFill() {
+		assertThat(secrets.get("cx_event_secret_key")).containsEntry("environment", "CX_EVENT_SECRET_KEY");
+		assertThat(secrets.get("cx_key_encryption_key")).containsEntry("environment", "CX_KEY_ENCRYPTION_KEY");
+		Map<String, List<String>> expected = Map.of("identity-service",
+				List.of("cx.identity.secrets.event-key", "cx.identity.secrets.key-encryption-key"),
+				"notification-service", List.of("cx.notification.event-secret-key"));
+		expected.forEach((service, targets) -> {
+			List<Map<String, Object>> mounted = (List<Map<String, Object>>) services.get(service).get("secrets");
+			assertThat(mounted).as(service).extracting((m) -> m.get("target")).containsExactlyElementsOf(targets);
+			assertThat(((Map<String, Object>) services.get(service).get("environment")))
+				.containsEntry("SPRING_CONFIG_IMPORT", "optional:configtree:/run/secrets/");
+		});
 	}
 
 	@Test

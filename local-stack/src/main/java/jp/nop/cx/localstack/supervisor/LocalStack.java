@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 
 import jp.nop.cx.localstack.Console;
 import jp.nop.cx.localstack.Layout;
+import jp.nop.cx.localstack.LocalKeys;
 import jp.nop.cx.localstack.OperatorCredentials;
 import jp.nop.cx.localstack.PortCheck;
 import jp.nop.cx.localstack.infra.KafkaBroker;
@@ -136,6 +137,10 @@ public final class LocalStack {
 		Map<String, String> childEnv = new HashMap<>();
 		childEnv.put("CX_OPERATOR_LOGIN", operator.login());
 		childEnv.put("CX_OPERATOR_PASSWORD", operator.password());
+		childEnv.put(LocalKeys.EVENT_SECRET_KEY,
+				LocalKeys.resolveOrGenerate(layout.eventSecretKeyFile(), LocalKeys.EVENT_SECRET_KEY, env));
+		childEnv.put(LocalKeys.KEY_ENCRYPTION_KEY,
+				LocalKeys.resolveOrGenerate(layout.keyEncryptionKeyFile(), LocalKeys.KEY_ENCRYPTION_KEY, env));
 		String webhooks = env.get("CX_WEBHOOK_ALLOW_PRIVATE_TARGETS");
 		childEnv.put("CX_WEBHOOK_ALLOW_PRIVATE_TARGETS", (webhooks == null || webhooks.isBlank()) ? "false" : webhooks);
 		for (Layout.ServiceSpec spec : Layout.SERVICES) {
