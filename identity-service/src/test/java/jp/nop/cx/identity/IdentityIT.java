@@ -103,6 +103,12 @@ public abstract class IdentityIT {
 			.post("/api/v1/auth/token", Map.of("loginId", loginId, "password", password));
 	}
 
+	/** A sign-in from the given client address (as the gateway forwards it). */
+	protected ApiClient.Response signInFrom(String clientAddress, String loginId, String password) {
+		return api().header("X-Forwarded-For", clientAddress)
+			.post("/api/v1/auth/token", Map.of("loginId", loginId, "password", password));
+	}
+
 	protected Tokens signIn(String loginId, String password) {
 		ApiClient.Response response = signInResponse(loginId, password);
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);

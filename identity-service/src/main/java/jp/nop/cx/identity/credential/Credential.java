@@ -8,6 +8,7 @@ import java.util.Set;
 
 import jp.nop.cx.events.CredentialDeleted;
 import jp.nop.cx.events.CredentialIssued;
+import jp.nop.cx.events.CredentialLocked;
 import jp.nop.cx.events.CredentialRevoked;
 import jp.nop.cx.platform.outbox.OutboxAggregate;
 
@@ -203,6 +204,15 @@ public class Credential extends OutboxAggregate {
 		block(CredentialStatus.COMPROMISED, RevocationReason.COMPROMISED, now);
 		raise(revoked(RevocationReason.COMPROMISED, now));
 		return true;
+	}
+
+	/**
+	 * Art. 4.3, 7.1(10): failures from everywhere locked the ID; its holder is sent the link that
+	 * lifts the lock ({@code credential-locked}). Nothing about the ID itself changes.
+	 */
+	public void announceLock(String unlockUrl, String sealedUnlockToken, Instant lockedUntil, Instant now) {
+		raise(new CredentialLocked(this.partnerId, this.loginId, this.email, this.preferredLanguage, unlockUrl,
+				sealedUnlockToken, lockedUntil, now));
 	}
 
 	/** Art. 17: the old company's IDs stop for good when the partner's status passes on. */

@@ -31,7 +31,12 @@ public class CredentialService {
 
 	private static final int LOGIN_ID_ATTEMPTS = 10;
 
-	/** Each clash means another write landed in between; a handful of rounds always wins. */
+	private static final String PASSWORD_CHANGE = "password-change";
+
+	/**
+	 * Saves that must not fail (a loss report, the unlock mail) retry on a clash with the use
+	 * bookkeeping; each clash means another write landed in between, so a few rounds always win.
+	 */
 	private static final int COMPROMISE_ATTEMPTS = 50;
 
 	private final CredentialRepository credentials;
@@ -116,10 +121,13 @@ public class CredentialService {
 	}
 
 	public void changePassword(String loginId, String currentPassword, String newPassword) {
-		this.bruteForce.requireNotLocked(loginId);
+		// Guesses here need the ID's access token; they lock password changes of the ID (their own
+		// "address") and count towards the lock of the whole ID, never a sign-in from elsewhere.
+		this.bruteForce.requireNotLocked(loginId, PASSWORD_CHANGE);
 		Credential credential = find(loginId);
 		if (!this.passwords.verify(currentPassword, credential.passwordHash()) || !credential.canSignIn()) {
-			this.bruteForce.recordFailure(loginId);
+			this.bruteForce.recordFailure(loginId, PASSWORD_CHANGE)
+				.ifPresent((lockedUntil) -> sendUnlockLink(loginId, lockedUntil));
 			throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "current-password-mismatch",
 					List.of(new ProblemException.FieldError("currentPassword", "does not match")));
 		}
@@ -144,6 +152,35 @@ public class CredentialService {
 		this.sessions.revokeAllOf(saved.loginId(), RevocationReason.REISSUED.name());
 		log.info("Reissued activation for {} of partner {}", saved.loginId(), saved.partnerId());
 		return saved;
+	}
+
+	/**
+	 * Art. 4.3, 7.1(10): the ID was just locked everywhere; its holder gets a single-use link that
+	 * lifts the lock. Only the token's hash is kept (with the lock); the event carries it sealed for
+	 * notification-service. An unknown ID, or one without an address, locks all the same and is
+	 * sent nothing: the answers stay the same either way.
+	 */
+	public void sendUnlockLink(String loginId, Instant lockedUntil) {
+		Credential credential = this.credentials.findById(loginId).orElse(null);
+		if (credential == null || credential.email() == null || !credential.canSignIn()) {
+			return;
+		}
+		ActivationToken token = ActivationToken.generate();
+		this.bruteForce.attachUnlock(loginId, token.hash());
+		String sealed = this.eventSecrets.seal(token.value(), loginId);
+		for (int attempt = 1;; attempt++) {
+			credential.announceLock(this.portalBaseUrl + "/unlock", sealed, lockedUntil, this.clock.instant());
+			try {
+				this.credentials.save(credential);
+				return;
+			}
+			catch (OptimisticLockingFailureException ex) {
+				if (attempt >= COMPROMISE_ATTEMPTS) {
+					throw ex;
+				}
+				credential = find(loginId);
+			}
+		}
 	}
 
 	/** Art. 4.3: blocks the ID and its sessions at once. False if it was blocked already. */

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import jp.nop.cx.events.CredentialCompromised;
 import jp.nop.cx.events.CredentialDeleted;
 import jp.nop.cx.events.CredentialIssued;
+import jp.nop.cx.events.CredentialLocked;
 import jp.nop.cx.events.CxEvent;
 import jp.nop.cx.events.PartnerApproved;
 import jp.nop.cx.events.PartnerReinstated;
@@ -96,6 +97,13 @@ class NoticeFacts {
 			model.putLink("activationLink", e.activationUrl() + "?token="
 					+ this.eventSecrets.open(e.sealedActivationToken(), e.loginId()));
 			model.put("activationExpiresAt", time(e.activationExpiresAt(), language));
+		}
+		else if (payload instanceof CredentialLocked e) {
+			model.put("loginId", e.loginId());
+			// As for the activation link: opened only to write the mail.
+			model.putLink("unlockLink",
+					e.unlockUrl() + "?token=" + this.eventSecrets.open(e.sealedUnlockToken(), e.loginId()));
+			model.put("lockedUntil", time(e.lockedUntil(), language));
 		}
 		else if (payload instanceof TermsChanged e) {
 			model.put("version", e.version());
