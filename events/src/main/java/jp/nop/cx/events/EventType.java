@@ -24,6 +24,7 @@ public enum EventType {
 	CREDENTIAL_COMPROMISED("credential-compromised", "credential.compromised", CredentialCompromised.class),
 	CREDENTIAL_REVOKED("credential-revoked", "credential.revoked", CredentialRevoked.class),
 	CREDENTIAL_DELETED("credential-deleted", "credential.deleted", CredentialDeleted.class),
+	CREDENTIAL_LOCKED("credential-locked", "credential.locked", CredentialLocked.class),
 	TERMS_CHANGED("terms-changed", "terms.changed", TermsChanged.class),
 	TERMS_ACCEPTED("terms-accepted", "terms.accepted", TermsAccepted.class),
 	PARTNER_WARNED("partner-warned", "partner.warned", PartnerWarned.class),

@@ -67,20 +67,27 @@ public record IdentityProperties(@DefaultValue("http://localhost:8080") @NotBlan
 	}
 
 	/**
-	 * Brute-force protection in the manner of Keycloak's.
+	 * Brute-force protection in the manner of OWASP's guidance: failures count per login ID and
+	 * client address (Keycloak-like growing waits), so an attacker cannot lock the owner out from
+	 * elsewhere; only far more failures from anywhere lock the ID itself, and its owner gets an
+	 * unlock link by mail.
 	 *
-	 * @param enabled whether failures lock an ID at all
-	 * @param maxFailures failures that lock an ID (and every further multiple of it)
+	 * @param enabled whether failures lock at all
+	 * @param maxFailures failures of one ID from one address that lock that pair (and every further multiple)
 	 * @param baseWait the first lock's wait; each further lock doubles it
 	 * @param maxWait the longest wait
 	 * @param failureReset failures are forgotten after this long without a failure
-	 * @param attemptsPerClient sign-in attempts one client address may make per {@code clientWindow}
+	 * @param attemptsPerClient failed sign-ins one client address may make per {@code clientWindow}
+	 * (successful ones are not counted)
 	 * @param clientWindow the window of {@code attemptsPerClient}
+	 * @param idMaxFailures failures of one ID from all addresses together that lock the ID everywhere
+	 * @param idLockWait how long such a lock lasts unless the owner lifts it with the mailed link
 	 */
 	public record BruteForce(@DefaultValue("true") boolean enabled, @DefaultValue("5") @Min(1) int maxFailures,
 			@DefaultValue("60s") @NotNull Duration baseWait, @DefaultValue("15m") @NotNull Duration maxWait,
 			@DefaultValue("12h") @NotNull Duration failureReset, @DefaultValue("30") @Min(1) int attemptsPerClient,
-			@DefaultValue("1m") @NotNull Duration clientWindow) {
+			@DefaultValue("1m") @NotNull Duration clientWindow, @DefaultValue("50") @Min(1) int idMaxFailures,
+			@DefaultValue("1h") @NotNull Duration idLockWait) {
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 
 import jp.nop.cx.events.EventType;
 import jp.nop.cx.events.PartnerApproved;
+import jp.nop.cx.platform.secret.SealedSecrets;
 import jp.nop.cx.test.ApiClient;
 import jp.nop.cx.test.CxIntegrationTest;
 import jp.nop.cx.test.MutableClock;
@@ -39,7 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"cx.identity.operator.password=" + IdentityIT.OPERATOR_PASSWORD,
 		// Cost 4 keeps the suite fast; the cost-12 default is checked by PasswordHasherTest.
 		"cx.identity.password.bcrypt-strength=4", "cx.identity.dormant.cron=-",
-		"cx.identity.portal-base-url=https://portal.example.test/" })
+		"cx.identity.portal-base-url=https://portal.example.test/",
+		"cx.identity.secrets.event-key=" + IdentityIT.EVENT_KEY,
+		"cx.identity.secrets.key-encryption-key=" + IdentityIT.KEY_ENCRYPTION_KEY })
 @Import(IdentityIT.TestClock.class)
 public abstract class IdentityIT {
 
@@ -48,6 +51,14 @@ public abstract class IdentityIT {
 	protected static final String OPERATOR_PASSWORD = "運用担当者の合言葉-2026-Op";
 
 	protected static final String PORTAL = "https://portal.example.test";
+
+	/** Test keys only (32 bytes each, base64); every deployment has its own. */
+	protected static final String EVENT_KEY = "dGVzdC1ldmVudC1rZXktMzItYnl0ZXMtbG9uZy0wMDA=";
+
+	protected static final String KEY_ENCRYPTION_KEY = "dGVzdC1rZXktZW5jcnlwdGlvbi1rZXktMzJieXRlcyE=";
+
+	/** What notification-service does with a {@code credential-issued}: opens the sealed token. */
+	protected static final SealedSecrets NOTIFICATION_SIDE = SealedSecrets.withKey(EVENT_KEY, "test event key");
 
 	private static final AtomicInteger CLIENTS = new AtomicInteger();
 
@@ -89,6 +100,12 @@ public abstract class IdentityIT {
 	 */
 	protected ApiClient.Response signInResponse(String loginId, String password) {
 		return api().header("X-Forwarded-For", newClientAddress())
+			.post("/api/v1/auth/token", Map.of("loginId", loginId, "password", password));
+	}
+
+	/** A sign-in from the given client address (as the gateway forwards it). */
+	protected ApiClient.Response signInFrom(String clientAddress, String loginId, String password) {
+		return api().header("X-Forwarded-For", clientAddress)
 			.post("/api/v1/auth/token", Map.of("loginId", loginId, "password", password));
 	}
 
@@ -190,15 +207,21 @@ public abstract class IdentityIT {
 		}
 	}
 
-	/** What a {@code credential-issued} event told the holder. */
+	/** What a {@code credential-issued} event told the holder (through the mail notification-service writes). */
 	protected record Issued(String partnerId, String loginId, String role, String purpose, String email,
 			String activationLink, Instant activationExpiresAt, Instant issuedAt) {
 
 		public static Issued of(TopicProbe.Event event) {
 			var body = event.body();
-			return new Issued(body.path("partnerId").asString(), body.path("loginId").asString(),
-					body.path("role").asString(), body.path("purpose").asString(), body.path("email").asString(),
-					body.path("activationLink").asString(), Instant.parse(body.path("activationExpiresAt").asString()),
+			String loginId = body.path("loginId").asString();
+			String token = NOTIFICATION_SIDE.open(body.path("sealedActivationToken").asString(), loginId);
+			// Art. 4.1, SPEC section 3: the raw token never rests in a Kafka record.
+			assertThat(body.toString()).doesNotContain(token);
+			assertThat(event.headers().toString()).doesNotContain(token);
+			String link = body.path("activationUrl").asString() + "?token=" + token;
+			return new Issued(body.path("partnerId").asString(), loginId, body.path("role").asString(),
+					body.path("purpose").asString(), body.path("email").asString(), link,
+					Instant.parse(body.path("activationExpiresAt").asString()),
 					Instant.parse(body.path("issuedAt").asString()));
 		}
 

@@ -55,6 +55,14 @@ public record Layout(Path root) {
 		return stateDir().resolve("operator-password");
 	}
 
+	public Path eventSecretKeyFile() {
+		return stateDir().resolve("event-secret-key");
+	}
+
+	public Path keyEncryptionKeyFile() {
+		return stateDir().resolve("key-encryption-key");
+	}
+
 	public Path launcherJar() {
 		return root.resolve("local-stack").resolve("target").resolve("local-stack-exec.jar");
 	}

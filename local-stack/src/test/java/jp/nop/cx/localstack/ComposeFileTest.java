@@ -43,6 +43,8 @@ class ComposeFileTest {
 
 	private static Map<String, Map<String, Object>> services;
 
+	private static Map<String, Map<String, Object>> secrets;
+
 	@BeforeAll
 	@SuppressWarnings("unchecked")
 	static void load() throws IOException {
@@ -51,6 +53,7 @@ class ComposeFileTest {
 			options.setAllowDuplicateKeys(false);
 			Map<String, Object> compose = new Yaml(new SafeConstructor(options)).load(reader);
 			services = (Map<String, Map<String, Object>>) compose.get("services");
+			secrets = (Map<String, Map<String, Object>>) compose.get("secrets");
 		}
 	}
 
@@ -307,4 +310,21 @@ class ComposeFileTest {
 		}
 		return all.toString();
 	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theSealingKeysArriveAsSecretsNamedAfterTheSettingsTheyFill() {
+		assertThat(secrets.get("cx_event_secret_key")).containsEntry("environment", "CX_EVENT_SECRET_KEY");
+		assertThat(secrets.get("cx_key_encryption_key")).containsEntry("environment", "CX_KEY_ENCRYPTION_KEY");
+		Map<String, List<String>> expected = Map.of("identity-service",
+				List.of("cx.identity.secrets.event-key", "cx.identity.secrets.key-encryption-key"),
+				"notification-service", List.of("cx.notification.event-secret-key"));
+		expected.forEach((service, targets) -> {
+			List<Map<String, Object>> mounted = (List<Map<String, Object>>) services.get(service).get("secrets");
+			assertThat(mounted).as(service).extracting((m) -> m.get("target")).containsExactlyElementsOf(targets);
+			assertThat(((Map<String, Object>) services.get(service).get("environment")))
+				.containsEntry("SPRING_CONFIG_IMPORT", "optional:configtree:/run/secrets/");
+		});
+	}
+
 }

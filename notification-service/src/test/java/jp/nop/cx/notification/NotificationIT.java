@@ -17,6 +17,7 @@ import jp.nop.cx.notification.policy.Channel;
 import jp.nop.cx.notification.support.ProgrammableResolver;
 import jp.nop.cx.notification.support.TestMail;
 import jp.nop.cx.notification.support.WebhookReceiver;
+import jp.nop.cx.platform.secret.SealedSecrets;
 import jp.nop.cx.test.ApiClient;
 import jp.nop.cx.test.CxIntegrationTest;
 import jp.nop.cx.test.MutableClock;
@@ -48,12 +49,19 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 @CxIntegrationTest(properties = { "spring.mail.host=127.0.0.1", "cx.notification.delivery.poll-interval=100ms",
 		"cx.notification.fan-out.poll-interval=100ms", "cx.notification.portal-base-url=https://portal.nop.example",
 		"cx.notification.operator-email=operator@nop.example", "cx.notification.webhooks.allow-private-targets=false",
+		"cx.notification.event-secret-key=" + NotificationIT.EVENT_KEY,
 		// The shared broker and store stop with the JVM, maybe before this context: do not wait 30 s for them.
 		"spring.lifecycle.timeout-per-shutdown-phase=5s" })
 @Import(NotificationIT.TestInfrastructure.class)
 public abstract class NotificationIT {
 
 	protected static final TestMail MAIL = TestMail.get();
+
+	/** A test key only; identity-service seals activation tokens with the deployment's own. */
+	protected static final String EVENT_KEY = "dGVzdC1ldmVudC1rZXktMzItYnl0ZXMtbG9uZy0wMDA=";
+
+	/** What identity-service does to an activation token before it goes into {@code credential-issued}. */
+	protected static final SealedSecrets IDENTITY_SIDE = SealedSecrets.withKey(EVENT_KEY, "test event key");
 
 	protected static final WebhookReceiver HOOKS = WebhookReceiver.get();
 

@@ -87,9 +87,12 @@ class PartnerNoticesIT extends NotificationIT {
 	@Test
 	void theActivationMailCarriesTheLoginIdAndLinkButNoPasswordAndGoesNowhereElse() {
 		PartnerApproved partner = approvedPartner("Example Trading K.K.", "en");
-		String link = "https://portal.nop.example/activate?token=" + UUID.randomUUID();
-		CredentialIssued issued = new CredentialIssued(partner.partnerId(), "admin-" + partner.partnerId(),
-				"PARTNER_ADMIN", "ADMINISTRATOR", partner.contactEmail(), "en", link,
+		String token = UUID.randomUUID().toString();
+		String link = "https://portal.nop.example/activate?token=" + token;
+		String loginId = "admin-" + partner.partnerId();
+		String sealed = IDENTITY_SIDE.seal(token, loginId);
+		CredentialIssued issued = new CredentialIssued(partner.partnerId(), loginId, "PARTNER_ADMIN", "ADMINISTRATOR",
+				partner.contactEmail(), "en", "https://portal.nop.example/activate", sealed,
 				Instant.parse("2026-12-01T03:00:00Z"), Instant.now());
 		String eventId = publish(issued);
 
@@ -100,7 +103,11 @@ class PartnerNoticesIT extends NotificationIT {
 			.doesNotContainIgnoringCase("password:");
 		// Art. 4.1: mail only; the link is a secret and is forgotten once the mail is out.
 		assertThat(deliveriesOf(eventId)).extracting(Delivery::getChannel).containsExactly(Channel.EMAIL);
-		eventually().until(() -> !this.mongo.findById(eventId, NoticeEvent.class).payload().contains(link));
+		// The raw token is in the mail only: never in the kept event, nor in the delivery record.
+		assertThat(this.mongo.findById(eventId, NoticeEvent.class).payload()).doesNotContain(token);
+		assertThat(this.mongo.getCollection("deliveries").find().into(new java.util.ArrayList<>()).toString())
+			.doesNotContain(token);
+		eventually().until(() -> !this.mongo.findById(eventId, NoticeEvent.class).payload().contains(sealed));
 		JsonNode inbox = api().as(TestTokens.partnerAdmin(partner.partnerId())).get("/api/v1/notifications/me").json();
 		assertThat(inbox.path("items").toString()).doesNotContain("credential-issued").doesNotContain(link);
 	}

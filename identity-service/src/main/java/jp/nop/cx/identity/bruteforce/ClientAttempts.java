@@ -7,10 +7,10 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * Sign-in attempts from one client address in one fixed window.
+ * Failed sign-ins from one client address in one fixed window.
  *
  * @param key client address and window start
- * @param count attempts so far
+ * @param count failures so far
  * @param expiresAt the store drops the record after the window (TTL index)
  */
 @Document("client_attempts")

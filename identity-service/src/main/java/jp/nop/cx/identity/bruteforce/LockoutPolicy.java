@@ -23,7 +23,7 @@ public record LockoutPolicy(int maxFailures, Duration baseWait, Duration maxWait
 		if (lockedUntil != null && lockedUntil.isAfter(forgetAt)) {
 			forgetAt = lockedUntil;
 		}
-		return new LoginFailures(state.loginId(), failures, now, lockedUntil, forgetAt, state.version());
+		return new LoginFailures(state.key(), failures, now, lockedUntil, forgetAt, state.version());
 	}
 
 	/** The wait of the {@code lockout}-th lock (1-based): base, 2×base, 4×base ... capped. */

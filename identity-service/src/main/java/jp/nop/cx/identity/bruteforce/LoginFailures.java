@@ -8,10 +8,11 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * Failed sign-ins of one login ID, whether or not the ID exists: an unknown ID locks exactly as a
+ * Failed sign-ins of one login ID from one client address, whether or not the ID exists: an
+ * unknown ID locks exactly as a
  * real one does, so a lock tells an attacker nothing.
  *
- * @param loginId the (normalised) login ID as typed
+ * @param key the (normalised) login ID as typed and the client address, {@code <loginId>|<address>}
  * @param failures failures since the last success or quiet period
  * @param lastFailureAt the latest failure
  * @param lockedUntil no attempt is even checked before this
@@ -19,11 +20,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param version optimistic lock: concurrent failures are all counted
  */
 @Document("login_failures")
-public record LoginFailures(@Id String loginId, int failures, Instant lastFailureAt, Instant lockedUntil,
+public record LoginFailures(@Id String key, int failures, Instant lastFailureAt, Instant lockedUntil,
 		@Indexed(expireAfter = "0s") Instant forgetAt, @Version Long version) {
 
-	public static LoginFailures none(String loginId) {
-		return new LoginFailures(loginId, 0, null, null, null, null);
+	public static LoginFailures none(String key) {
+		return new LoginFailures(key, 0, null, null, null, null);
 	}
 
 	public boolean lockedAt(Instant now) {

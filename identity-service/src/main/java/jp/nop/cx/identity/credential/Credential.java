@@ -7,6 +7,7 @@ import java.util.Set;
 
 import jp.nop.cx.events.CredentialDeleted;
 import jp.nop.cx.events.CredentialIssued;
+import jp.nop.cx.events.CredentialLocked;
 import jp.nop.cx.events.CredentialRevoked;
 import jp.nop.cx.platform.outbox.OutboxAggregate;
 
@@ -101,7 +102,7 @@ public class Credential extends OutboxAggregate {
 	 * Art. 4.1, 4.2: a partner ID waiting for its holder to set a password through the link.
 	 */
 	public static Credential issue(String loginId, NewCredential request, ActivationToken token,
-			String activationLink, Duration activationTtl, Instant now) {
+			ActivationLink activationLink, Duration activationTtl, Instant now) {
 		if (request.role() == Role.OPERATOR || request.partnerId() == null) {
 			throw new IllegalArgumentException("Partner IDs only; the operator account is seeded");
 		}
@@ -181,7 +182,7 @@ public class Credential extends OutboxAggregate {
 	 * Art. 4.3: an operator sends a fresh activation link. The old password stops working; tokens
 	 * issued before now are refused.
 	 */
-	public void reissue(ActivationToken token, String activationLink, Duration activationTtl, Instant now) {
+	public void reissue(ActivationToken token, ActivationLink activationLink, Duration activationTtl, Instant now) {
 		if (!isReissuable()) {
 			throw new IllegalStateException(this.loginId + " cannot be reissued in status " + this.status);
 		}
@@ -210,6 +211,15 @@ public class Credential extends OutboxAggregate {
 		block(CredentialStatus.COMPROMISED, RevocationReason.COMPROMISED, now);
 		raise(revoked(RevocationReason.COMPROMISED, now));
 		return true;
+	}
+
+	/**
+	 * Art. 4.3, 7.1(10): failures from everywhere locked the ID; its holder is sent the link that
+	 * lifts the lock ({@code credential-locked}). Nothing about the ID itself changes.
+	 */
+	public void announceLock(String unlockUrl, String sealedUnlockToken, Instant lockedUntil, Instant now) {
+		raise(new CredentialLocked(this.partnerId, this.loginId, this.email, this.preferredLanguage, unlockUrl,
+				sealedUnlockToken, lockedUntil, now));
 	}
 
 	/** Art. 17: the old company's IDs stop for good when the partner's status passes on. */
@@ -265,12 +275,12 @@ public class Credential extends OutboxAggregate {
 		}
 	}
 
-	private void startActivation(IssuePurpose purpose, ActivationToken token, String activationLink, Duration ttl,
-			Instant now) {
+	private void startActivation(IssuePurpose purpose, ActivationToken token, ActivationLink activationLink,
+			Duration ttl, Instant now) {
 		Instant expiresAt = now.plus(ttl);
 		this.activation = new Activation(token.hash(), expiresAt, purpose);
 		raise(new CredentialIssued(this.partnerId, this.loginId, this.role.name(), purpose.name(), this.email,
-				this.preferredLanguage, activationLink, expiresAt, now));
+				this.preferredLanguage, activationLink.url(), activationLink.sealedToken(), expiresAt, now));
 	}
 
 	private CredentialRevoked revoked(RevocationReason reason, Instant now) {

@@ -6,13 +6,16 @@ import java.time.Instant;
 import java.util.List;
 
 import jp.nop.cx.identity.IdentityProperties;
+import jp.nop.cx.identity.IdentitySecrets;
 import jp.nop.cx.identity.bruteforce.BruteForceProtection;
 import jp.nop.cx.identity.session.RefreshSessions;
 import jp.nop.cx.platform.rules.RuleViolation;
+import jp.nop.cx.platform.secret.SealedSecrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,6 +29,14 @@ public class CredentialService {
 	private static final Logger log = LoggerFactory.getLogger(CredentialService.class);
 
 	private static final int LOGIN_ID_ATTEMPTS = 10;
+
+	private static final String PASSWORD_CHANGE = "password-change";
+
+	/**
+	 * Saves that must not fail (a loss report, the unlock mail) retry on a clash with the use
+	 * bookkeeping; each clash means another write landed in between, so a few rounds always win.
+	 */
+	private static final int COMPROMISE_ATTEMPTS = 50;
 
 	private final CredentialRepository credentials;
 
@@ -43,8 +54,11 @@ public class CredentialService {
 
 	private final Duration activationTtl;
 
+	private final SealedSecrets eventSecrets;
+
 	CredentialService(CredentialRepository credentials, PasswordHasher passwords, PasswordRules passwordRules,
-			BruteForceProtection bruteForce, RefreshSessions sessions, Clock clock, IdentityProperties properties) {
+			BruteForceProtection bruteForce, RefreshSessions sessions, Clock clock, IdentityProperties properties,
+			IdentitySecrets secrets) {
 		this.credentials = credentials;
 		this.passwords = passwords;
 		this.passwordRules = passwordRules;
@@ -53,6 +67,7 @@ public class CredentialService {
 		this.clock = clock;
 		this.portalBaseUrl = properties.portalBaseUrl().replaceAll("/+$", "");
 		this.activationTtl = properties.activation().ttl();
+		this.eventSecrets = secrets.forEvents();
 	}
 
 	/**
@@ -66,7 +81,8 @@ public class CredentialService {
 		}
 		for (int attempt = 1; attempt <= LOGIN_ID_ATTEMPTS; attempt++) {
 			ActivationToken token = ActivationToken.generate();
-			Credential credential = Credential.issue(LoginIds.next(), request, token, activationLink(token),
+			String loginId = LoginIds.next();
+			Credential credential = Credential.issue(loginId, request, token, activationLink(token, loginId),
 					this.activationTtl, this.clock.instant());
 			try {
 				Credential saved = this.credentials.save(credential);
@@ -104,10 +120,13 @@ public class CredentialService {
 	}
 
 	public void changePassword(String loginId, String currentPassword, String newPassword) {
-		this.bruteForce.requireNotLocked(loginId);
+		// Guesses here need the ID's access token; they lock password changes of the ID (their own
+		// "address") and count towards the lock of the whole ID, never a sign-in from elsewhere.
+		this.bruteForce.requireNotLocked(loginId, PASSWORD_CHANGE);
 		Credential credential = find(loginId);
 		if (!this.passwords.verify(currentPassword, credential.passwordHash()) || !credential.canSignIn()) {
-			this.bruteForce.recordFailure(loginId);
+			this.bruteForce.recordFailure(loginId, PASSWORD_CHANGE)
+				.ifPresent((lockedUntil) -> sendUnlockLink(loginId, lockedUntil));
 			throw RuleViolation.invalid("currentPassword", "current-password-mismatch");
 		}
 		this.passwordRules.enforce(newPassword, loginId);
@@ -125,22 +144,65 @@ public class CredentialService {
 			throw RuleViolation.conflict("credential-not-reissuable", credential.status());
 		}
 		ActivationToken token = ActivationToken.generate();
-		credential.reissue(token, activationLink(token), this.activationTtl, this.clock.instant());
+		credential.reissue(token, activationLink(token, credential.loginId()), this.activationTtl,
+				this.clock.instant());
 		Credential saved = this.credentials.save(credential);
 		this.sessions.revokeAllOf(saved.loginId(), RevocationReason.REISSUED.name());
 		log.info("Reissued activation for {} of partner {}", saved.loginId(), saved.partnerId());
 		return saved;
 	}
 
+	/**
+	 * Art. 4.3, 7.1(10): the ID was just locked everywhere; its holder gets a single-use link that
+	 * lifts the lock. Only the token's hash is kept (with the lock); the event carries it sealed for
+	 * notification-service. An unknown ID, or one without an address, locks all the same and is
+	 * sent nothing: the answers stay the same either way.
+	 */
+	public void sendUnlockLink(String loginId, Instant lockedUntil) {
+		Credential credential = this.credentials.findById(loginId).orElse(null);
+		if (credential == null || credential.email() == null || !credential.canSignIn()) {
+			return;
+		}
+		ActivationToken token = ActivationToken.generate();
+		this.bruteForce.attachUnlock(loginId, token.hash());
+		String sealed = this.eventSecrets.seal(token.value(), loginId);
+		for (int attempt = 1;; attempt++) {
+			credential.announceLock(this.portalBaseUrl + "/unlock", sealed, lockedUntil, this.clock.instant());
+			try {
+				this.credentials.save(credential);
+				return;
+			}
+			catch (OptimisticLockingFailureException ex) {
+				if (attempt >= COMPROMISE_ATTEMPTS) {
+					throw ex;
+				}
+				credential = find(loginId);
+			}
+		}
+	}
+
 	/** Art. 4.3: blocks the ID and its sessions at once. False if it was blocked already. */
 	public boolean compromise(Credential credential) {
-		boolean changed = credential.compromise(this.clock.instant());
-		if (changed) {
-			this.credentials.save(credential);
-			log.warn("{} of partner {} blocked as compromised", credential.loginId(), credential.partnerId());
+		Credential current = credential;
+		// Art. 4.3: a loss report must never fail. Sign-ins and refreshes of the same ID move its
+		// version (use bookkeeping) all the time; a clash only means "apply it to the newer copy".
+		for (int attempt = 1;; attempt++) {
+			boolean changed = current.compromise(this.clock.instant());
+			try {
+				if (changed) {
+					this.credentials.save(current);
+					log.warn("{} of partner {} blocked as compromised", current.loginId(), current.partnerId());
+				}
+				this.sessions.revokeAllOf(current.loginId(), RevocationReason.COMPROMISED.name());
+				return changed;
+			}
+			catch (OptimisticLockingFailureException ex) {
+				if (attempt >= COMPROMISE_ATTEMPTS) {
+					throw ex;
+				}
+				current = find(current.loginId());
+			}
 		}
-		this.sessions.revokeAllOf(credential.loginId(), RevocationReason.COMPROMISED.name());
-		return changed;
 	}
 
 	/** Art. 17: the old company's IDs stop for good. */
@@ -169,8 +231,12 @@ public class CredentialService {
 			.orElseThrow(() -> RuleViolation.notFound("credential"));
 	}
 
-	private String activationLink(ActivationToken token) {
-		// base64url needs no escaping in a query string.
-		return this.portalBaseUrl + "/activate?token=" + token.value();
+	/**
+	 * Art. 4.1: only the token's hash is stored, and the raw token rests nowhere but in the mail:
+	 * the event carries it sealed for notification-service, which opens it only to write the mail
+	 * ({@code <portal>/activate?token=<token>}; base64url needs no escaping in a query string).
+	 */
+	private ActivationLink activationLink(ActivationToken token, String loginId) {
+		return new ActivationLink(this.portalBaseUrl + "/activate", this.eventSecrets.seal(token.value(), loginId));
 	}
 }

@@ -31,7 +31,7 @@ public class PasswordRules {
 		throw refused;
 	}
 
-	public boolean accepts(String password, String loginId) {
-		return this.policy.check(password, loginId).isEmpty();
+	public List<PasswordPolicy.Violation> violations(String password, String loginId) {
+		return this.policy.check(password, loginId);
 	}
 }

@@ -11,9 +11,12 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import jp.nop.cx.identity.IdentityProperties;
+import jp.nop.cx.identity.IdentitySecrets;
+import jp.nop.cx.platform.secret.SealedSecrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -23,7 +26,7 @@ import org.springframework.stereotype.Service;
  * until every token it can have signed has expired, so a rotation never breaks a valid token.
  */
 @Service
-public class KeyRing {
+public class KeyRing implements SmartInitializingSingleton {
 
 	private static final Logger log = LoggerFactory.getLogger(KeyRing.class);
 
@@ -45,8 +48,11 @@ public class KeyRing {
 
 	private volatile long lastForcedReload = System.nanoTime() - FORCED_RELOAD_SPACING.toNanos();
 
-	KeyRing(SigningKeyRepository repository, IdentityProperties properties, Clock clock) {
+	private final SealedSecrets keyEncryption;
+
+	KeyRing(SigningKeyRepository repository, IdentityProperties properties, Clock clock, IdentitySecrets secrets) {
 		this.repository = repository;
+		this.keyEncryption = secrets.atRest();
 		this.clock = clock;
 		IdentityProperties.Keys keys = properties.keys();
 		this.cacheRefresh = keys.cacheRefresh();
@@ -150,19 +156,41 @@ public class KeyRing {
 		return current;
 	}
 
+	/**
+	 * Reads the keys once at start, so a wrong key-encryption key stops the service at once with
+	 * a clear message instead of failing the first sign-in.
+	 */
+	@Override
+	public void afterSingletonsInstantiated() {
+		current();
+	}
+
 	private Snapshot load() {
 		List<SigningKey> keys = this.repository.findAllByOrderByGenerationDesc();
 		if (keys.isEmpty()) {
 			create(1);
 			keys = this.repository.findAllByOrderByGenerationDesc();
 		}
-		Snapshot loaded = new Snapshot(List.copyOf(keys), keys.get(0).signingJwk(), System.nanoTime());
+		keys = keys.stream().map(this::sealIfPlain).toList();
+		Snapshot loaded = new Snapshot(List.copyOf(keys), keys.get(0).signingJwk(this.keyEncryption),
+				System.nanoTime());
 		this.snapshot = loaded;
 		return loaded;
 	}
 
+	/** A key stored before keys were sealed: sealed now, the clear copy overwritten. */
+	private SigningKey sealIfPlain(SigningKey key) {
+		if (!key.isPlain()) {
+			return key;
+		}
+		SigningKey sealed = key.sealed(this.keyEncryption);
+		this.repository.save(sealed);
+		log.info("Signing key {} was stored in the clear; it is sealed now", key.keyId());
+		return sealed;
+	}
+
 	private SigningKey create(long generation) {
-		SigningKey key = SigningKey.generate(generation, this.clock.instant());
+		SigningKey key = SigningKey.generate(generation, this.clock.instant(), this.keyEncryption);
 		try {
 			this.repository.insert(key);
 			log.info("Signing key {} created (generation {})", key.keyId(), generation);

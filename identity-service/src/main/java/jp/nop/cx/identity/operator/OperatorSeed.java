@@ -1,12 +1,14 @@
 package jp.nop.cx.identity.operator;
 
 import java.time.Clock;
+import java.util.List;
 
 import jp.nop.cx.identity.IdentityProperties;
 import jp.nop.cx.identity.credential.Credential;
 import jp.nop.cx.identity.credential.CredentialRepository;
 import jp.nop.cx.identity.credential.LoginIds;
 import jp.nop.cx.identity.credential.PasswordHasher;
+import jp.nop.cx.identity.credential.PasswordPolicy;
 import jp.nop.cx.identity.credential.PasswordRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Creates the operator account from configuration at start if it does not exist yet. An existing
  * account keeps its password: the configured one is only the initial password. Several instances
- * starting together create it once (the login ID is the document key).
+ * starting together create it once (the login ID is the document key). A configured password
+ * that breaks the policy stops the start ({@link OperatorPasswordRejected}).
  */
 @Component
 public class OperatorSeed implements ApplicationRunner {
@@ -57,12 +60,13 @@ public class OperatorSeed implements ApplicationRunner {
 			log.warn("CX_OPERATOR_PASSWORD is not set: no operator account is seeded");
 			return false;
 		}
-		if (this.credentials.existsById(login)) {
-			return false;
+		// A password that breaks the policy is a configuration error whether or not the account
+		// exists: starting anyway would let the operator believe it can sign in with it.
+		List<PasswordPolicy.Violation> violations = this.rules.violations(this.operator.password(), login);
+		if (!violations.isEmpty()) {
+			throw new OperatorPasswordRejected(login, violations);
 		}
-		if (!this.rules.accepts(this.operator.password(), login)) {
-			log.warn("The configured operator password does not meet the password policy: operator {} not seeded",
-					login);
+		if (this.credentials.existsById(login)) {
 			return false;
 		}
 		try {

@@ -7,6 +7,7 @@ import jp.nop.cx.identity.bruteforce.BruteForceProtection;
 import jp.nop.cx.identity.bruteforce.ClientRateLimiter;
 import jp.nop.cx.identity.credential.Credential;
 import jp.nop.cx.identity.credential.CredentialRepository;
+import jp.nop.cx.identity.credential.CredentialService;
 import jp.nop.cx.identity.credential.LoginIds;
 import jp.nop.cx.identity.credential.PasswordHasher;
 import jp.nop.cx.identity.session.RefreshSessions;
@@ -41,8 +42,11 @@ class SignInService {
 
 	private final Clock clock;
 
+	private final CredentialService credentialService;
+
 	SignInService(CredentialRepository credentials, PasswordHasher passwords, BruteForceProtection bruteForce,
-			ClientRateLimiter clients, RefreshSessions sessions, AccessTokens accessTokens, Clock clock) {
+			ClientRateLimiter clients, RefreshSessions sessions, AccessTokens accessTokens, Clock clock,
+			CredentialService credentialService) {
 		this.credentials = credentials;
 		this.passwords = passwords;
 		this.bruteForce = bruteForce;
@@ -50,17 +54,21 @@ class SignInService {
 		this.sessions = sessions;
 		this.accessTokens = accessTokens;
 		this.clock = clock;
+		this.credentialService = credentialService;
 	}
 
 	TokenResponse signIn(String typedLoginId, String password, String clientAddress) {
-		this.clients.countAttempt(clientAddress);
+		this.clients.requireWithinLimit(clientAddress);
 		String loginId = LoginIds.normalize(typedLoginId);
-		this.bruteForce.requireNotLocked(loginId);
+		this.bruteForce.requireNotLocked(loginId, clientAddress);
 		Credential credential = this.credentials.findById(loginId).orElse(null);
 		// Blocked IDs have no password hash: the comparison runs against a dummy and fails.
 		boolean matches = this.passwords.verify(password, (credential != null) ? credential.passwordHash() : null);
 		if (!matches || !credential.canSignIn()) {
-			this.bruteForce.recordFailure(loginId);
+			// Only failures count against the address: one office behind one NAT signs in freely.
+			this.clients.countFailure(clientAddress);
+			this.bruteForce.recordFailure(loginId, clientAddress)
+				.ifPresent((lockedUntil) -> this.credentialService.sendUnlockLink(loginId, lockedUntil));
 			throw new RuleViolation(RuleViolation.Kind.UNAUTHENTICATED, "sign-in-failed");
 		}
 		this.bruteForce.recordSuccess(loginId);

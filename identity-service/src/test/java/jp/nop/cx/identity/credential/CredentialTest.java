@@ -26,7 +26,8 @@ class CredentialTest {
 		assertThat(admin.canSignIn()).isFalse();
 		assertThat(admin.activation().tokenHash()).isEqualTo(token.hash());
 		assertThat(admin.raisedEvents()).singleElement().isInstanceOfSatisfying(CredentialIssued.class, (e) -> {
-			assertThat(e.activationLink()).isEqualTo("https://portal/activate?token=" + token.value());
+			assertThat(e.activationUrl()).isEqualTo("https://portal/activate");
+			assertThat(e.sealedActivationToken()).isEqualTo("v1.sealed");
 			assertThat(e.purpose()).isEqualTo("PARTNER_APPROVED");
 			assertThat(e.activationExpiresAt()).isEqualTo(T0.plus(TTL));
 		});
@@ -75,7 +76,7 @@ class CredentialTest {
 		admin.compromise(T0.plusSeconds(60));
 		ActivationToken fresh = ActivationToken.generate();
 
-		admin.reissue(fresh, "https://portal/activate?token=" + fresh.value(), TTL, T0.plusSeconds(120));
+		admin.reissue(fresh, new ActivationLink("https://portal/activate", "v1.sealed"), TTL, T0.plusSeconds(120));
 		assertThat(admin.status()).isEqualTo(CredentialStatus.PENDING_ACTIVATION);
 		assertThat(admin.raisedEvents()).last()
 			.isInstanceOfSatisfying(CredentialIssued.class, (e) -> assertThat(e.purpose()).isEqualTo("REISSUE"));
@@ -95,7 +96,7 @@ class CredentialTest {
 
 		admin.compromise(second.plusMillis(400));
 		ActivationToken fresh = ActivationToken.generate();
-		admin.reissue(fresh, "https://portal/activate?token=" + fresh.value(), TTL, second.plusMillis(500));
+		admin.reissue(fresh, new ActivationLink("https://portal/activate", "v1.sealed"), TTL, second.plusMillis(500));
 		admin.activate("{bcrypt}new", second.plusMillis(600));
 
 		// Issued in the same second, even a moment after the report (a sign-in racing it): refused.
@@ -109,7 +110,7 @@ class CredentialTest {
 		Credential admin = activeAdmin();
 		admin.compromise(T0.plusSeconds(60).plusMillis(400));
 		ActivationToken fresh = ActivationToken.generate();
-		admin.reissue(fresh, "https://portal/activate?token=" + fresh.value(), TTL, T0.plusSeconds(120));
+		admin.reissue(fresh, new ActivationLink("https://portal/activate", "v1.sealed"), TTL, T0.plusSeconds(120));
 		admin.activate("{bcrypt}new", T0.plusSeconds(180));
 
 		assertThat(admin.acceptsToken(null, T0.plusSeconds(120))).isFalse();
@@ -151,7 +152,7 @@ class CredentialTest {
 	private static Credential issue(ActivationToken token) {
 		return Credential.issue("cx-a1b2c3d4",
 				NewCredential.administratorOnApproval("p-1", "hanako@example.co.jp", "山田 花子", "ja"), token,
-				"https://portal/activate?token=" + token.value(), TTL, T0);
+				new ActivationLink("https://portal/activate", "v1.sealed"), TTL, T0);
 	}
 
 	private static Credential activeAdmin() {

@@ -10,13 +10,17 @@ import jp.nop.cx.events.Capability;
 import jp.nop.cx.events.EventType;
 import jp.nop.cx.events.PartnerActivity;
 import jp.nop.cx.identity.IdentityIT;
+import jp.nop.cx.platform.secret.SealedSecrets;
 import jp.nop.cx.test.ApiClient;
 import jp.nop.cx.test.TopicProbe;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** Art. 4.1: NOP provides the administrator ID; its holder activates it with a password. */
@@ -24,6 +28,9 @@ class IssuanceIT extends IdentityIT {
 
 	@Autowired
 	CredentialRepository credentials;
+
+	@Autowired
+	MongoTemplate mongo;
 
 	@Test
 	void approvedPartnerGetsOneAdministratorIdWithAnActivationLink() {
@@ -40,6 +47,27 @@ class IssuanceIT extends IdentityIT {
 		assertThat(stored.status()).isEqualTo(CredentialStatus.PENDING_ACTIVATION);
 		assertThat(stored.activation().tokenHash()).isEqualTo(ActivationToken.hashOf(issued.activationToken()))
 			.isNotEqualTo(issued.activationToken());
+	}
+
+	@Test
+	void theRecordOnTheBrokerAndTheStoreHoldNoRawActivationToken() {
+		String partnerId = newPartnerId();
+		publishApproval(partnerId, UUID.randomUUID().toString());
+		TopicProbe.Event event = TopicProbe.await(EventType.CREDENTIAL_ISSUED.topic(), (e) -> partnerId.equals(e.key()));
+		String loginId = event.body().path("loginId").asString();
+		String token = NOTIFICATION_SIDE.open(event.body().path("sealedActivationToken").asString(), loginId);
+
+		assertThat(event.body().has("activationLink")).isFalse();
+		assertThat(event.body().path("activationUrl").asString()).isEqualTo(PORTAL + "/activate");
+		assertThat(event.body().toString()).doesNotContain(token);
+		// Neither the credential nor what is left of its outbox entry keeps the token.
+		assertThat(this.mongo.getCollection("credentials").find(new Document("_id", loginId)).first().toJson())
+			.doesNotContain(token)
+			.contains(ActivationToken.hashOf(token));
+		// Sealed for this ID only: moved to another ID's record it opens nothing.
+		assertThatThrownBy(() -> NOTIFICATION_SIDE.open(event.body().path("sealedActivationToken").asString(), "cx-other000"))
+			.isInstanceOf(SealedSecrets.SecretNotOpened.class);
+		activate(token, "封をした合言葉で有効化-2026");
 	}
 
 	@Test

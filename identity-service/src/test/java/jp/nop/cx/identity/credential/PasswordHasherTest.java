@@ -57,7 +57,7 @@ class PasswordHasherTest {
 						Duration.ofSeconds(60)),
 				new IdentityProperties.Activation(Duration.ofHours(72)), new IdentityProperties.Password(12, strength),
 				new IdentityProperties.BruteForce(true, 5, Duration.ofSeconds(60), Duration.ofMinutes(15),
-						Duration.ofHours(12), 30, Duration.ofMinutes(1)),
+						Duration.ofHours(12), 30, Duration.ofMinutes(1), 50, Duration.ofHours(1)),
 				new IdentityProperties.Dormant(180, "0 0 3 * * *", ZoneId.of("Asia/Tokyo")),
 				new IdentityProperties.Operator("operator", ""));
 	}

@@ -1,14 +1,23 @@
 package jp.nop.cx.identity.incident;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jp.nop.cx.events.EventType;
 import jp.nop.cx.identity.IdentityIT;
 import jp.nop.cx.test.ApiClient;
 import jp.nop.cx.test.TopicProbe;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -154,5 +163,62 @@ class IncidentIT extends IdentityIT {
 			.isEqualTo(404);
 		assertThat(as(operator).post("/api/v1/identity/credentials/" + OPERATOR_LOGIN + "/reissue", null).status())
 			.isEqualTo(409);
+	}
+
+	@Test
+	void reportsAlwaysSucceedWhileTheReportedIdsRefreshInLoops() throws Exception {
+		Account admin = activeAdmin();
+		List<Account> members = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			members.add(activeMember(admin));
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(5);
+		try {
+			List<Integer> answers = new ArrayList<>();
+			for (Account member : members) {
+				AtomicBoolean stop = new AtomicBoolean();
+				AtomicInteger refreshes = new AtomicInteger();
+				List<AtomicReference<String>> latest = new ArrayList<>();
+				List<Future<?>> loops = new ArrayList<>();
+				for (int session = 0; session < 5; session++) {
+					AtomicReference<String> token = new AtomicReference<>(
+							signIn(member.loginId(), member.password()).refreshToken());
+					latest.add(token);
+					loops.add(pool.submit(() -> refreshUntilRefused(token, stop, refreshes)));
+				}
+				Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> refreshes.get() >= 5);
+
+				ApiClient.Response reported = as(admin.accessToken()).post("/api/v1/identity/me/incidents",
+						Map.of("type", "UNAUTHORIZED_USE", "loginIds", List.of(member.loginId()), "detail", "不正利用の疑い"));
+				answers.add(reported.status());
+				stop.set(true);
+				for (Future<?> loop : loops) {
+					loop.get();
+				}
+
+				assertThat(signInResponse(member.loginId(), member.password()).status()).isEqualTo(401);
+				for (AtomicReference<String> token : latest) {
+					assertThat(api().post("/api/v1/auth/refresh", Map.of("refreshToken", token.get())).status())
+						.isEqualTo(401);
+				}
+			}
+			assertThat(answers).hasSize(20).containsOnly(202);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	/** One session of the ID in use: refreshes as fast as it can, time moving on by a millisecond each time. */
+	private void refreshUntilRefused(AtomicReference<String> token, AtomicBoolean stop, AtomicInteger refreshes) {
+		while (!stop.get()) {
+			this.clock.advance(Duration.ofMillis(1));
+			ApiClient.Response refreshed = api().post("/api/v1/auth/refresh", Map.of("refreshToken", token.get()));
+			if (refreshed.status() != 200) {
+				return;
+			}
+			token.set(refreshed.text("refreshToken"));
+			refreshes.incrementAndGet();
+		}
 	}
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import com.nimbusds.jwt.SignedJWT;
 import jp.nop.cx.identity.IdentityIT;
 import jp.nop.cx.identity.IdentityProperties;
+import jp.nop.cx.identity.IdentitySecrets;
 import jp.nop.cx.test.ApiClient;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,9 @@ class KeyRotationIT extends IdentityIT {
 	@Autowired
 	IdentityProperties properties;
 
+	@Autowired
+	IdentitySecrets secrets;
+
 	@Test
 	void rotationPublishesBothKeysUntilTheOldTokensHaveExpired() throws Exception {
 		Account admin = activeAdmin();
@@ -70,17 +74,18 @@ class KeyRotationIT extends IdentityIT {
 		Document stored = this.mongo.findById(kid, Document.class, "signing_keys");
 		assertThat(stored).isNotNull();
 		assertThat(stored.getLong("generation")).isPositive();
-		assertThat(stored.getString("privateKey")).isNotBlank();
+		assertThat(stored.getString("sealedPrivateKey")).startsWith("v1.");
+		assertThat(stored).doesNotContainKey("privateKey");
 	}
 
 	@Test
 	void anotherInstanceSignsWithTheSameKeyAndNoGenerationExistsTwice() {
-		KeyRing otherInstance = new KeyRing(this.repository, this.properties, this.clock);
+		KeyRing otherInstance = new KeyRing(this.repository, this.properties, this.clock, this.secrets);
 		assertThat(otherInstance.signingKey().getKeyID()).isEqualTo(this.keys.signingKey().getKeyID());
 
 		long generation = this.repository.findAllByOrderByGenerationDesc().get(0).generation();
 		assertThatExceptionOfType(DuplicateKeyException.class)
-			.isThrownBy(() -> this.repository.insert(SigningKey.generate(generation, this.clock.instant())));
+			.isThrownBy(() -> this.repository.insert(SigningKey.generate(generation, this.clock.instant(), this.secrets.atRest())));
 	}
 
 	@Test

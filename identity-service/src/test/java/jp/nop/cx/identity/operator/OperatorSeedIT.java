@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The operator account comes from configuration once and then belongs to its holder. */
 class OperatorSeedIT extends IdentityIT {
@@ -56,5 +57,19 @@ class OperatorSeedIT extends IdentityIT {
 
 		assertThat(new OperatorSeed(this.credentials, this.passwords, this.rules, none, this.clock).seed()).isFalse();
 		assertThat(this.credentials.existsById("second-operator")).isFalse();
+	}
+
+	@Test
+	void aPasswordBreakingThePolicyStopsTheStartNamingTheRule() {
+		IdentityProperties bad = new IdentityProperties(this.properties.portalBaseUrl(), this.properties.tokens(),
+				this.properties.keys(), this.properties.activation(), this.properties.password(),
+				this.properties.bruteForce(), this.properties.dormant(),
+				new IdentityProperties.Operator("third-operator", "third-operator-の合言葉-2026"));
+
+		assertThatThrownBy(() -> new OperatorSeed(this.credentials, this.passwords, this.rules, bad, this.clock).seed())
+			.isInstanceOf(OperatorPasswordRejected.class)
+			.hasMessageContaining("CX_OPERATOR_PASSWORD")
+			.hasMessageContaining("contains the login ID \"third-operator\" (CONTAINS_LOGIN_ID)");
+		assertThat(this.credentials.existsById("third-operator")).isFalse();
 	}
 }

@@ -89,43 +89,46 @@ class SignInIT extends IdentityIT {
 	void failuresLockTheIdWithAGrowingWaitThatEndsAfterAQuietPeriod() {
 		Account admin = activeAdmin();
 		String wrong = "間違ったパスワード-123";
+		// Failures count per ID and client address: the guesser is one address.
+		String guesser = newClientAddress();
 
 		// Every 5th failure locks: 60 s, then 120 s, 240 s, 480 s, then at most 15 min.
 		for (long expectedWait : new long[] { 60, 120, 240, 480, 900, 900 }) {
 			for (int i = 1; i <= 5; i++) {
-				assertThat(signInResponse(admin.loginId(), wrong).status()).as("failure %d", i).isEqualTo(401);
+				assertThat(signInFrom(guesser, admin.loginId(), wrong).status()).as("failure %d", i).isEqualTo(401);
 			}
-			ApiClient.Response locked = signInResponse(admin.loginId(), admin.password());
+			ApiClient.Response locked = signInFrom(guesser, admin.loginId(), admin.password());
 			assertThat(locked.status()).isEqualTo(423);
 			assertThat(locked.header("Retry-After")).isEqualTo(Long.toString(expectedWait));
 			assertThat(locked.text("type")).isEqualTo("https://cx.nop.jp/problems/sign-in-locked");
 
 			this.clock.advance(Duration.ofSeconds(expectedWait - 1));
-			assertThat(signInResponse(admin.loginId(), admin.password()).header("Retry-After")).isEqualTo("1");
+			assertThat(signInFrom(guesser, admin.loginId(), admin.password()).header("Retry-After")).isEqualTo("1");
 			this.clock.advance(Duration.ofSeconds(1));
 		}
 
 		// 12 h without a failure: the count starts again, so four failures do not lock.
 		this.clock.advance(Duration.ofHours(12));
 		for (int i = 1; i <= 4; i++) {
-			assertThat(signInResponse(admin.loginId(), wrong).status()).isEqualTo(401);
+			assertThat(signInFrom(guesser, admin.loginId(), wrong).status()).isEqualTo(401);
 		}
-		assertThat(signInResponse(admin.loginId(), admin.password()).status()).isEqualTo(200);
+		assertThat(signInFrom(guesser, admin.loginId(), admin.password()).status()).isEqualTo(200);
 
 		// And a success forgets failures too.
 		for (int i = 1; i <= 4; i++) {
-			assertThat(signInResponse(admin.loginId(), wrong).status()).isEqualTo(401);
+			assertThat(signInFrom(guesser, admin.loginId(), wrong).status()).isEqualTo(401);
 		}
-		assertThat(signInResponse(admin.loginId(), wrong).status()).isEqualTo(401);
-		assertThat(signInResponse(admin.loginId(), admin.password()).status()).isEqualTo(423);
+		assertThat(signInFrom(guesser, admin.loginId(), wrong).status()).isEqualTo(401);
+		assertThat(signInFrom(guesser, admin.loginId(), admin.password()).status()).isEqualTo(423);
 	}
 
 	@Test
 	void unknownIdsLockExactlyLikeRealOnes() {
+		String guesser = newClientAddress();
 		for (int i = 1; i <= 5; i++) {
-			assertThat(signInResponse("cx-unknown9", "誰のでもないパスワード").status()).isEqualTo(401);
+			assertThat(signInFrom(guesser, "cx-unknown9", "誰のでもないパスワード").status()).isEqualTo(401);
 		}
-		ApiClient.Response locked = signInResponse("cx-unknown9", "誰のでもないパスワード");
+		ApiClient.Response locked = signInFrom(guesser, "cx-unknown9", "誰のでもないパスワード");
 		assertThat(locked.status()).isEqualTo(423);
 		assertThat(locked.header("Retry-After")).isEqualTo("60");
 	}

@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 
 import jp.nop.cx.localstack.Console;
 import jp.nop.cx.localstack.Layout;
+import jp.nop.cx.localstack.LocalKeys;
 import jp.nop.cx.localstack.OperatorCredentials;
 import jp.nop.cx.localstack.PortCheck;
 import jp.nop.cx.localstack.infra.KafkaBroker;
@@ -40,6 +41,8 @@ public final class LocalStack {
 	private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
 	private static final int LOG_TAIL_LINES = 30;
+
+	private static final int FAILURE_REPORT_LINES = 2000;
 
 	private final Layout layout;
 
@@ -134,6 +137,10 @@ public final class LocalStack {
 		Map<String, String> childEnv = new HashMap<>();
 		childEnv.put("CX_OPERATOR_LOGIN", operator.login());
 		childEnv.put("CX_OPERATOR_PASSWORD", operator.password());
+		childEnv.put(LocalKeys.EVENT_SECRET_KEY,
+				LocalKeys.resolveOrGenerate(layout.eventSecretKeyFile(), LocalKeys.EVENT_SECRET_KEY, env));
+		childEnv.put(LocalKeys.KEY_ENCRYPTION_KEY,
+				LocalKeys.resolveOrGenerate(layout.keyEncryptionKeyFile(), LocalKeys.KEY_ENCRYPTION_KEY, env));
 		String webhooks = env.get("CX_WEBHOOK_ALLOW_PRIVATE_TARGETS");
 		childEnv.put("CX_WEBHOOK_ALLOW_PRIVATE_TARGETS", (webhooks == null || webhooks.isBlank()) ? "false" : webhooks);
 		for (Layout.ServiceSpec spec : Layout.SERVICES) {
@@ -162,6 +169,9 @@ public final class LocalStack {
 			Console.error("cx: " + service.name() + " exited during startup (exit code " + service.exitValue()
 					+ "); last lines of " + layout.root().relativize(service.log()) + ":");
 			printTail(service);
+			// The report may lie further back: the context's shutdown logs after it.
+			StartupFailure.description(service.tail(FAILURE_REPORT_LINES))
+				.ifPresent((reason) -> Console.error("cx: " + service.name() + " did not start: " + reason));
 			return false;
 		}
 		catch (ConditionTimeoutException ex) {

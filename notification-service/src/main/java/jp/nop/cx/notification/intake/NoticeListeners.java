@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import jp.nop.cx.events.CredentialCompromised;
 import jp.nop.cx.events.CredentialDeleted;
 import jp.nop.cx.events.CredentialIssued;
+import jp.nop.cx.events.CredentialLocked;
 import jp.nop.cx.events.PartnerApproved;
 import jp.nop.cx.events.PartnerReinstated;
 import jp.nop.cx.events.PartnerSuspended;
@@ -76,6 +77,11 @@ class NoticeListeners {
 	@Bean
 	Consumer<Message<byte[]>> onCredentialIssued(EventConsumers consumers, NoticeIntake intake) {
 		return consumers.idempotent("onCredentialIssued", CredentialIssued.class, intake::accept);
+	}
+
+	@Bean
+	Consumer<Message<byte[]>> onCredentialLocked(EventConsumers consumers, NoticeIntake intake) {
+		return consumers.idempotent("onCredentialLocked", CredentialLocked.class, intake::accept);
 	}
 
 	@Bean

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jp.nop.cx.events.CredentialIssued;
+import jp.nop.cx.events.CredentialLocked;
 import jp.nop.cx.events.CxEvent;
 import jp.nop.cx.events.PartnerApproved;
 import jp.nop.cx.events.PartnerTransferred;
@@ -53,6 +54,10 @@ class Recipients {
 			case CREDENTIAL_HOLDER:
 				if (payload instanceof CredentialIssued e) {
 					// Art. 4.1: to the holder of this ID (an administrator or a member), not the company contact.
+					return List.of(new Recipient(audience, "login:" + e.loginId(), e.partnerId(), e.email(),
+							e.preferredLanguage(), null, company));
+				}
+				if (payload instanceof CredentialLocked e) {
 					return List.of(new Recipient(audience, "login:" + e.loginId(), e.partnerId(), e.email(),
 							e.preferredLanguage(), null, company));
 				}

@@ -60,18 +60,22 @@ public class NoticeEvents {
 	}
 
 	/**
-	 * Forgets the secrets an event carried once its notice no longer needs them: the activation
-	 * link of {@code credential-issued} (Art. 4.1) is kept only until its mail is sent or given up.
+	 * Forgets the secrets an event carried once its notice no longer needs them: the sealed
+	 * activation token of {@code credential-issued} (Art. 4.1) is kept only until its mail is sent
+	 * or given up, and so is the unlock token of {@code credential-locked}. Both are sealed even
+	 * meanwhile; the raw tokens exist only in the mails.
 	 */
 	public void forgetSecrets(String eventId, String eventType) {
-		if (!EventType.CREDENTIAL_ISSUED.topic().equals(eventType)) {
+		String secretField = EventType.CREDENTIAL_ISSUED.topic().equals(eventType) ? "sealedActivationToken"
+				: EventType.CREDENTIAL_LOCKED.topic().equals(eventType) ? "sealedUnlockToken" : null;
+		if (secretField == null) {
 			return;
 		}
 		NoticeEvent event = this.mongo.findById(eventId, NoticeEvent.class);
 		if (event == null || !(this.json.readTree(event.payload()) instanceof ObjectNode tree)) {
 			return;
 		}
-		tree.putNull("activationLink");
+		tree.putNull(secretField);
 		this.mongo.updateFirst(query(where("eventId").is(eventId)),
 				new Update().set("payload", this.json.writeValueAsString(tree)), NoticeEvent.class);
 	}

@@ -54,6 +54,11 @@ public enum NoticeRule {
 	ACTIVATION(EventType.CREDENTIAL_ISSUED, Condition.always(), CREDENTIAL_HOLDER, EnumSet.of(EMAIL),
 			"credential-issued", "Art. 4.1", "Login ID and activation link, with the link's expiry."),
 
+	// Art. 4.3, 7.1(10): failed sign-ins from everywhere locked the ID; its holder gets the link that
+	// lifts the lock. Mail only, to the holder: the link is a secret, as the activation link is.
+	UNLOCK(EventType.CREDENTIAL_LOCKED, Condition.always(), CREDENTIAL_HOLDER, EnumSet.of(EMAIL), "credential-locked",
+			"Art. 4.3", "The ID is locked after many failed sign-ins; the single-use unlock link and the lock's end."),
+
 	// Art. 4.3: the operator is alerted at once ...
 	COMPROMISE_ALERT(EventType.CREDENTIAL_COMPROMISED, Condition.always(), OPERATOR, EnumSet.of(EMAIL),
 			"credential-compromised-alert", "Art. 4.3", "Operator alert: IDs reported lost, stolen or misused."),

@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param portalBaseUrl base of the links in notices ({@code <base>/terms/<version>})
  * @param operatorEmail where operator alerts go (Art. 4.3)
  * @param operatorLanguage language of operator alerts
+ * @param eventSecretKey opens the activation tokens identity-service seals into
+ * {@code credential-issued} ({@code CX_EVENT_SECRET_KEY}, shared with identity-service only)
  */
 @ConfigurationProperties("cx.notification")
 @Validated
@@ -30,7 +32,14 @@ public record NotificationProperties(@DefaultValue("http://localhost:8080") @Not
 		@DefaultValue("operator@nop.example") @NotBlank @Email String operatorEmail,
 		@DefaultValue("ja") @NotBlank String operatorLanguage, @DefaultValue @Valid Mail mail,
 		@DefaultValue @Valid Dispatch delivery, @DefaultValue @Valid FanOut fanOut,
-		@DefaultValue @Valid Webhooks webhooks, @DefaultValue @Valid Breaker breaker) {
+		@DefaultValue @Valid Webhooks webhooks, @DefaultValue @Valid Breaker breaker,
+		@DefaultValue("") String eventSecretKey) {
+
+	@Override
+	public String toString() {
+		// The record's own toString would print the key.
+		return "NotificationProperties[" + this.portalBaseUrl + ", operator " + this.operatorEmail + "]";
+	}
 
 	/** The portal base URL without a trailing slash, for building links. */
 	public String portalBase() {

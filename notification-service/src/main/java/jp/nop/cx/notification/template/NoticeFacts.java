@@ -18,6 +18,7 @@ import jp.nop.cx.events.Capability;
 import jp.nop.cx.events.CredentialCompromised;
 import jp.nop.cx.events.CredentialDeleted;
 import jp.nop.cx.events.CredentialIssued;
+import jp.nop.cx.events.CredentialLocked;
 import jp.nop.cx.events.CxEvent;
 import jp.nop.cx.events.PartnerApproved;
 import jp.nop.cx.events.PartnerReinstated;
@@ -35,6 +36,7 @@ import jp.nop.cx.events.ResumptionDecided;
 import jp.nop.cx.events.ResumptionProposed;
 import jp.nop.cx.events.ServiceStatusChanged;
 import jp.nop.cx.events.TermsChanged;
+import jp.nop.cx.platform.secret.SealedSecrets;
 
 import org.springframework.context.MessageSource;
 
@@ -61,9 +63,12 @@ class NoticeFacts {
 
 	private final String portalBase;
 
-	NoticeFacts(MessageSource labels, String portalBase) {
+	private final SealedSecrets eventSecrets;
+
+	NoticeFacts(MessageSource labels, String portalBase, SealedSecrets eventSecrets) {
 		this.labels = labels;
 		this.portalBase = portalBase;
+		this.eventSecrets = eventSecrets;
 	}
 
 	/** The model of one notice. Absent values are explicit nulls, which templates show as nothing. */
@@ -93,8 +98,17 @@ class NoticeFacts {
 		else if (payload instanceof CredentialIssued e) {
 			model.put("loginId", e.loginId());
 			model.put("role", label("role", e.role(), language));
-			model.putLink("activationLink", e.activationLink());
+			// Art. 4.1: the token is opened only here, to write the mail; it is stored nowhere.
+			model.putLink("activationLink", e.activationUrl() + "?token="
+					+ this.eventSecrets.open(e.sealedActivationToken(), e.loginId()));
 			model.put("activationExpiresAt", time(e.activationExpiresAt(), language));
+		}
+		else if (payload instanceof CredentialLocked e) {
+			model.put("loginId", e.loginId());
+			// As for the activation link: opened only to write the mail.
+			model.putLink("unlockLink",
+					e.unlockUrl() + "?token=" + this.eventSecrets.open(e.sealedUnlockToken(), e.loginId()));
+			model.put("lockedUntil", time(e.lockedUntil(), language));
 		}
 		else if (payload instanceof TermsChanged e) {
 			model.put("version", e.version());

@@ -13,6 +13,7 @@ import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import jp.nop.cx.events.CxEvent;
 import jp.nop.cx.notification.system.NotificationProperties;
+import jp.nop.cx.platform.secret.SealedSecrets;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
@@ -51,11 +52,12 @@ public class NoticeRenderer {
 
 	@Autowired
 	public NoticeRenderer(MessageSource messages, NotificationProperties properties) {
-		this(messages, properties.portalBase());
+		this(messages, properties.portalBase(), SealedSecrets.withKey(properties.eventSecretKey(),
+				"CX_EVENT_SECRET_KEY (cx.notification.event-secret-key)"));
 	}
 
-	NoticeRenderer(MessageSource messages, String portalBase) {
-		this.facts = new NoticeFacts(messages, portalBase);
+	NoticeRenderer(MessageSource messages, String portalBase, SealedSecrets eventSecrets) {
+		this.facts = new NoticeFacts(messages, portalBase, eventSecrets);
 	}
 
 	public RenderedNotice render(String template, String preferredLanguage, CxEvent payload, Addressee addressee) {

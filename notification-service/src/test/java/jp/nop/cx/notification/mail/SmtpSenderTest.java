@@ -82,7 +82,7 @@ class SmtpSenderTest {
 						Duration.ofSeconds(20), Duration.ofMinutes(2), Duration.ofHours(24)),
 				new NotificationProperties.FanOut(500, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(2)),
 				new NotificationProperties.Webhooks(false, List.of(), Duration.ofSeconds(2), Duration.ofSeconds(5), 4, 2048),
-				new NotificationProperties.Breaker(50, 10, 5, Duration.ofSeconds(30)));
+				new NotificationProperties.Breaker(50, 10, 5, Duration.ofSeconds(30)), "");
 	}
 
 	private static int closedPort() throws IOException {

@@ -5,11 +5,13 @@ import java.util.List;
 
 import jp.nop.cx.events.Capability;
 import jp.nop.cx.events.CredentialIssued;
+import jp.nop.cx.events.CredentialLocked;
 import jp.nop.cx.events.PartnerApproved;
 import jp.nop.cx.events.PartnerSuspended;
 import jp.nop.cx.events.PartnerWarned;
 import jp.nop.cx.events.ServiceStatusChanged;
 import jp.nop.cx.events.TermsChanged;
+import jp.nop.cx.platform.secret.SealedSecrets;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -20,12 +22,28 @@ class NoticeRendererTest {
 
 	private static final Instant NOW = Instant.parse("2026-11-27T01:30:00Z");
 
-	private final NoticeRenderer renderer = new NoticeRenderer(messages(), "https://portal.nop.example");
+	private static final SealedSecrets EVENT_SECRETS = SealedSecrets.withKey(SealedSecrets.newKey(), "test key");
+
+	private final NoticeRenderer renderer = new NoticeRenderer(messages(), "https://portal.nop.example", EVENT_SECRETS);
+
+	@Test
+	void theUnlockMailOpensTheSealedTokenIntoItsLink() {
+		CredentialLocked locked = new CredentialLocked("p-1", "tanaka-admin", "tanaka@example.co.jp", "ja",
+				"https://portal.nop.example/unlock", EVENT_SECRETS.seal("unlock_-TOKEN", "tanaka-admin"),
+				Instant.parse("2026-11-27T02:30:00Z"), NOW);
+		RenderedNotice ja = this.renderer.render("credential-locked", "ja", locked, new Addressee("株式会社テスト", null));
+		assertThat(ja.text()).contains("tanaka-admin")
+			.contains("\nhttps://portal.nop.example/unlock?token=unlock_-TOKEN\n")
+			.contains("2026年11月27日 11:30（日本時間）");
+		RenderedNotice en = this.renderer.render("credential-locked", "en", locked, new Addressee("Test K.K.", null));
+		assertThat(en.text()).contains("\nhttps://portal.nop.example/unlock?token=unlock_-TOKEN\n");
+	}
 
 	@Test
 	void theActivationMailHasTheLoginIdLineAndTheLinkOnItsOwnLineAndNoPassword() {
 		CredentialIssued issued = new CredentialIssued("p-1", "tanaka-admin", "PARTNER_ADMIN", "ADMINISTRATOR",
-				"tanaka@example.co.jp", "ja", "https://portal.nop.example/activate?token=abc123_-XYZ",
+				"tanaka@example.co.jp", "ja", "https://portal.nop.example/activate",
+				EVENT_SECRETS.seal("abc123_-XYZ", "tanaka-admin"),
 				Instant.parse("2026-11-30T01:30:00Z"), NOW);
 		RenderedNotice ja = this.renderer.render("credential-issued", "ja", issued, new Addressee("株式会社テスト", null));
 		assertThat(ja.text()).contains("ログインID: tanaka-admin\n")
