@@ -7,6 +7,7 @@ import java.util.Map;
 import jp.nop.cx.localstack.demo.Demo;
 import jp.nop.cx.localstack.supervisor.Leftovers;
 import jp.nop.cx.localstack.supervisor.LocalStack;
+import jp.nop.cx.localstack.supervisor.Scale;
 
 /**
  * The Java side of {@code ./cx}: {@code up} (the whole local stack), {@code demo}, {@code down}, and
@@ -15,6 +16,19 @@ import jp.nop.cx.localstack.supervisor.LocalStack;
 public final class CxLauncher {
 
 	private CxLauncher() {
+	}
+
+	/** {@code up --scale a=2,b=3} (or {@code --scale=a=2}); nothing else is an option of {@code up} here. */
+	static Scale scale(String[] args) {
+		for (int i = 1; i < args.length; i++) {
+			if (args[i].equals("--scale") && i + 1 < args.length) {
+				return Scale.parse(args[i + 1]);
+			}
+			if (args[i].startsWith("--scale=")) {
+				return Scale.parse(args[i].substring("--scale=".length()));
+			}
+		}
+		return Scale.NONE;
 	}
 
 	public static void main(String[] args) {
@@ -26,7 +40,7 @@ public final class CxLauncher {
 			code = switch (command) {
 				case "up" -> {
 					configureLogging(layout);
-					yield new LocalStack(layout, true, env).run();
+					yield new LocalStack(layout, true, env, scale(args)).run();
 				}
 				case "infra" -> {
 					configureLogging(layout);
@@ -48,6 +62,10 @@ public final class CxLauncher {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			code = 130;
+		}
+		catch (IllegalArgumentException ex) {
+			Console.error("cx: " + ex.getMessage());
+			code = 2;
 		}
 		catch (Exception ex) {
 			Console.error("cx: " + command + " failed: " + ex);
@@ -85,6 +103,10 @@ public final class CxLauncher {
 				  up [--rebuild]     build what is missing (or everything with --rebuild), then start the
 				                     local stack in the foreground: Kafka broker, MongoDB-wire store, SMTP
 				                     catcher and the six services. Ctrl-C stops everything.
+				  up --scale <service>=N[,<service>=N…]
+				                     N instances of those services (the gateway included) on ports
+				                     8081, 8181, 8281 …; the gateway spreads each route over them;
+				                     several gateways share rate limits in redis-server (CX_REDIS_URL)
 				  demo               walk the running stack through the main flows (another terminal)
 				  down               stop a stack started by ./cx up (or its leftovers)
 				  logs <service>     follow a log: registration-service, identity-service, terms-service,
