@@ -2,12 +2,14 @@ package jp.nop.cx.localstack;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 
 import jp.nop.cx.localstack.demo.Demo;
 import jp.nop.cx.localstack.supervisor.Leftovers;
 import jp.nop.cx.localstack.supervisor.LocalStack;
 import jp.nop.cx.localstack.supervisor.Scale;
+import jp.nop.cx.localstack.ops.DeadLetters;
 
 /**
  * The Java side of {@code ./cx}: {@code up} (the whole local stack), {@code demo}, {@code down}, and
@@ -48,6 +50,7 @@ public final class CxLauncher {
 				}
 				case "demo" -> Demo.run(layout, env);
 				case "down" -> Leftovers.down(layout);
+				case "dlq" -> deadLetters(args, env);
 				case "help", "-h", "--help" -> {
 					usage();
 					yield 0;
@@ -72,6 +75,33 @@ public final class CxLauncher {
 			code = 1;
 		}
 		System.exit(code);
+	}
+
+	/** {@code dlq list|replay <topic>} against the stack's broker ({@code CX_KAFKA_BOOTSTRAP}, default localhost:9092). */
+	static int deadLetters(String[] args, Map<String, String> env) throws Exception {
+		if (args.length != 3 || !(args[1].equals("list") || args[1].equals("replay"))) {
+			Console.error("cx: usage: ./cx dlq list|replay <topic>   (e.g. ./cx dlq list terms-changed)");
+			return 2;
+		}
+		String topic = args[2];
+		String bootstrap = env.getOrDefault("CX_KAFKA_BOOTSTRAP", "localhost:9092");
+		try (DeadLetters letters = new DeadLetters(bootstrap)) {
+			if (args[1].equals("replay")) {
+				int replayed = letters.replay(topic);
+				Console.line("cx: %d dead letter(s) of %s re-driven into %s", replayed, topic, topic);
+				return 0;
+			}
+			List<DeadLetters.DeadLetter> all = letters.list(topic);
+			if (all.isEmpty()) {
+				Console.line("cx: no dead letters for %s (topics error.%s.<group>)", topic, topic);
+			}
+			for (DeadLetters.DeadLetter letter : all) {
+				Console.line("%s  %d/%d  %s  key=%s  ce_id=%s  ce_type=%s  %d bytes%n    %s", letter.time(), letter.partition(),
+						letter.offset(), letter.deadLetterTopic(), letter.key(), letter.ceId(), letter.ceType(),
+						letter.bodyBytes(), (letter.error() == null) ? "(no error recorded)" : letter.error());
+			}
+			return 0;
+		}
 	}
 
 	/** Infrastructure logs (Kafka, store, mail) go to .cx/logs/infra.log, not to the console. */
