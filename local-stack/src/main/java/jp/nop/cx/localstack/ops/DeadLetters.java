@@ -52,7 +52,8 @@ public final class DeadLetters implements AutoCloseable {
 		this.bootstrap = bootstrap;
 		Properties properties = new Properties();
 		properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-		properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+		properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+		properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
 		this.admin = Admin.create(properties);
 	}
 
