@@ -75,11 +75,30 @@ public record Layout(Path root) {
 		return logsDir().resolve(component + ".log");
 	}
 
+	/** The port of a service's n-th instance (1-based): 8081, 8181, 8281 … (./cx up --scale). */
+	public static int instancePort(int firstPort, int instance) {
+		return firstPort + 100 * (instance - 1);
+	}
+
 	/**
-	 * A service of the platform: its module name (= jar and log name) and its fixed local port; its
-	 * actuator (health, metrics) is on {@link #managementPort()}.
+	 * A service of the platform: its module name (= jar name) and its fixed local port; with
+	 * {@code --scale}, one spec per instance, the n-th on {@link #instancePort}.
 	 */
-	public record ServiceSpec(String name, int port, boolean gateway) {
+	public record ServiceSpec(String name, int port, boolean gateway, int instance) {
+
+		public ServiceSpec(String name, int port, boolean gateway) {
+			this(name, port, gateway, 1);
+		}
+
+		/** The same service's n-th instance. */
+		public ServiceSpec instance(int n) {
+			return new ServiceSpec(this.name, instancePort(this.port, n), this.gateway, n);
+		}
+
+		/** {@code notification-service}, {@code notification-service-2} …: its log and pid entry. */
+		public String instanceName() {
+			return (this.instance == 1) ? this.name : this.name + "-" + this.instance;
+		}
 
 		/** The public port + 1000, as the platform's defaults derive it (docs/platform-guide.md). */
 		public int managementPort() {

@@ -23,9 +23,14 @@ public final class PortCheck {
 
 	/** Every port {@code ./cx up} uses, in the order they are reported. */
 	public static List<PortUse> stackPorts() {
+		return stackPorts(Layout.SERVICES);
+	}
+
+	/** The same, for these service instances ({@code --scale}). */
+	public static List<PortUse> stackPorts(List<Layout.ServiceSpec> services) {
 		List<PortUse> ports = new ArrayList<>(infraPorts());
-		for (Layout.ServiceSpec service : Layout.SERVICES) {
-			ports.add(new PortUse(service.port(), service.name()));
+		for (Layout.ServiceSpec service : services) {
+			ports.add(new PortUse(service.port(), service.instanceName()));
 		}
 		for (Layout.ServiceSpec service : Layout.SERVICES) {
 			ports.add(new PortUse(service.managementPort(), service.name() + " management"));

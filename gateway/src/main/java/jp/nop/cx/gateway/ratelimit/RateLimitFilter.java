@@ -30,7 +30,7 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 
 	static final int ORDER = -300;
 
-	private final RateLimits limits;
+	private final Limiter limits;
 
 	private final PartnerStandings standings;
 
@@ -40,7 +40,7 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 
 	private final RateLimitProperties properties;
 
-	RateLimitFilter(RateLimits limits, PartnerStandings standings, ExcessiveLoadDetector excessiveLoad,
+	RateLimitFilter(Limiter limits, PartnerStandings standings, ExcessiveLoadDetector excessiveLoad,
 			ProblemResponses problems, RateLimitProperties properties) {
 		this.limits = limits;
 		this.standings = standings;
@@ -71,7 +71,13 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 			key = "client:" + request.clientIp();
 			limit = this.properties.anonymous();
 		}
-		Decision decision = this.limits.acquire(key, limit);
+		Limit chosen = limit;
+		return this.limits.take(key, chosen).flatMap((decision) -> answer(exchange, chain, request, chosen, decision));
+	}
+
+	private Mono<Void> answer(ServerWebExchange exchange, GatewayFilterChain chain, RoutedRequest request, Limit limit,
+			Decision decision) {
+		String partnerId = request.partnerId();
 		HttpHeaders headers = exchange.getResponse().getHeaders();
 		headers.set("RateLimit-Limit", Integer.toString(decision.limit()));
 		headers.set("RateLimit-Remaining", Integer.toString(decision.remaining()));

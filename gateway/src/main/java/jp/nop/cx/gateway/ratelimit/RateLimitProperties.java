@@ -13,11 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param operatorsExempt whether operators' requests are never limited
  * @param excessiveLoad when refusals add up to a sustained excess worth an operator's look
  * @param idleExpiry how long the limiter of a key that sends nothing is kept
+ * @param redisUrl the Redis all gateway instances share their buckets in ({@code CX_REDIS_URL},
+ * e.g. {@code redis://localhost:6379}); empty: this instance's memory
  */
 @ConfigurationProperties("cx.gateway.rate-limit")
 public record RateLimitProperties(@DefaultValue Limit partner, @DefaultValue Limit anonymous,
 		@DefaultValue("true") boolean operatorsExempt, @DefaultValue ExcessiveLoad excessiveLoad,
-		@DefaultValue("10m") Duration idleExpiry) {
+		@DefaultValue("10m") Duration idleExpiry, String redisUrl) {
 
 	/**
 	 * A token bucket: {@code burst} requests at once, refilled at {@code requestsPerSecond}.

@@ -16,7 +16,7 @@ class RateLimitsTest {
 	private static final Limit DEFAULT = new Limit(50, 100);
 
 	private final RateLimits limits = new RateLimits(new RateLimitProperties(DEFAULT, DEFAULT, true,
-			new ExcessiveLoad(100, Duration.ofSeconds(10)), Duration.ofMinutes(10)));
+			new ExcessiveLoad(100, Duration.ofSeconds(10)), Duration.ofMinutes(10), null));
 
 	@Test
 	void aBurstOfTheBucketSizePassesAndTheNextIsRefused() {

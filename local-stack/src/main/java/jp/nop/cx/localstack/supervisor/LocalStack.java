@@ -66,10 +66,19 @@ public final class LocalStack {
 
 	private boolean stopped;
 
+	private final Scale scale;
+
+	private Process redis;
+
 	public LocalStack(Layout layout, boolean withServices, Map<String, String> env) {
+		this(layout, withServices, env, Scale.NONE);
+	}
+
+	public LocalStack(Layout layout, boolean withServices, Map<String, String> env, Scale scale) {
 		this.layout = layout;
 		this.withServices = withServices;
 		this.env = env;
+		this.scale = scale;
 		this.pids = new PidFile(layout.pidsFile());
 	}
 
@@ -85,7 +94,7 @@ public final class LocalStack {
 		}
 		Leftovers.stop(layout);
 		Optional<PortCheck.PortUse> busy = PortCheck
-			.firstBusy(withServices ? PortCheck.stackPorts() : PortCheck.infraPorts());
+			.firstBusy(withServices ? PortCheck.stackPorts(this.scale.specs()) : PortCheck.infraPorts());
 		if (busy.isPresent()) {
 			Console.error(PortCheck.message(busy.get()));
 			return EXIT_PORT_IN_USE;
@@ -143,13 +152,56 @@ public final class LocalStack {
 				LocalKeys.resolveOrGenerate(layout.keyEncryptionKeyFile(), LocalKeys.KEY_ENCRYPTION_KEY, env));
 		String webhooks = env.get("CX_WEBHOOK_ALLOW_PRIVATE_TARGETS");
 		childEnv.put("CX_WEBHOOK_ALLOW_PRIVATE_TARGETS", (webhooks == null || webhooks.isBlank()) ? "false" : webhooks);
-		for (Layout.ServiceSpec spec : Layout.SERVICES) {
-			ServiceProcess process = ServiceProcess.start(layout, spec, childEnv);
+		Scale.GatewayWiring wiring = this.scale.gatewayWiring();
+		if (this.scale.of("gateway") > 1) {
+			sharedRateLimits(childEnv);
+		}
+		for (Layout.ServiceSpec spec : this.scale.specs()) {
+			Map<String, String> processEnv = childEnv;
+			List<String> options = List.of();
+			if (spec.gateway()) {
+				processEnv = new HashMap<>(childEnv);
+				processEnv.putAll(wiring.env());
+				options = wiring.jvmOptions();
+			}
+			ServiceProcess process = ServiceProcess.start(layout, spec, processEnv, options);
 			services.add(process);
-			pids.add(process.pid(), spec.name(), process.jar().toString());
+			pids.add(process.pid(), spec.instanceName(), process.jar().toString());
 		}
 		Console.line("cx: started %d services (pids in .cx/pids); waiting for readiness (up to %d s)…",
 				services.size(), readyTimeoutSeconds());
+	}
+
+	/**
+	 * Several gateways must share their rate limits (SPEC section 5): CX_REDIS_URL if set, else a
+	 * redis-server of the machine's own started for the stack, else each gateway limits alone
+	 * (said once, loudly).
+	 */
+	private void sharedRateLimits(Map<String, String> childEnv) throws IOException {
+		String configured = env.get("CX_REDIS_URL");
+		if (configured != null && !configured.isBlank()) {
+			childEnv.put("CX_REDIS_URL", configured);
+			return;
+		}
+		Path server = Path.of("/usr/bin/redis-server");
+		if (!Files.isExecutable(server)) {
+			Console.error("cx: several gateways but no CX_REDIS_URL and no redis-server: each gateway limits "
+					+ "partners on its own (apt-get install redis-server, or set CX_REDIS_URL)");
+			return;
+		}
+		Optional<PortCheck.PortUse> busy = PortCheck.firstBusy(List.of(new PortCheck.PortUse(6379, "redis-server")));
+		if (busy.isPresent()) {
+			Console.error(PortCheck.message(busy.get()));
+			throw new IOException("port 6379 is taken");
+		}
+		this.redis = new ProcessBuilder(server.toString(), "--port", "6379", "--bind", "127.0.0.1", "--save", "",
+				"--appendonly", "no")
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(layout.log("redis").toFile()))
+			.start();
+		pids.add(this.redis.pid(), "redis-server", server.toString());
+		childEnv.put("CX_REDIS_URL", "redis://127.0.0.1:6379");
+		progress("redis-server", "redis://127.0.0.1:6379 (shared rate limits)");
 	}
 
 	private boolean awaitReady() {
@@ -263,6 +315,13 @@ public final class LocalStack {
 		Console.line("  Kafka bootstrap    localhost:9092");
 		Console.line("  MongoDB URI        mongodb://localhost:27017");
 		Console.line("  Logs               %s/   (./cx logs <service>)", layout.root().relativize(layout.logsDir()));
+		if (this.scale.scaled()) {
+			for (ServiceProcess service : services) {
+				if (service.spec().instance() > 1 || this.scale.of(service.spec().name()) > 1) {
+					Console.line("  Instance           %-22s http://localhost:%d", service.name(), service.spec().port());
+				}
+			}
+		}
 		if (operator != null) {
 			String note = switch (operator.source()) {
 				case ENVIRONMENT -> "from CX_OPERATOR_PASSWORD";
@@ -308,6 +367,9 @@ public final class LocalStack {
 		Console.line("cx: stopping…");
 		List<ProcessHandle> handles = new ArrayList<>();
 		services.forEach((service) -> handles.add(service.handle()));
+		if (this.redis != null) {
+			handles.add(this.redis.toHandle());
+		}
 		if (!handles.isEmpty()) {
 			Processes.stop(handles, STOP_GRACE);
 		}

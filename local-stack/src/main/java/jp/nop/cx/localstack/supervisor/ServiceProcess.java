@@ -58,11 +58,17 @@ public final class ServiceProcess {
 
 	public static ServiceProcess start(Layout layout, Layout.ServiceSpec spec, Map<String, String> extraEnv)
 			throws IOException {
+		return start(layout, spec, extraEnv, List.of());
+	}
+
+	/** @param extraOptions JVM options for this process only (the gateway's instance lists) */
+	public static ServiceProcess start(Layout layout, Layout.ServiceSpec spec, Map<String, String> extraEnv,
+			List<String> extraOptions) throws IOException {
 		Path jar = layout.jar(spec).toAbsolutePath();
-		Path log = layout.log(spec.name());
+		Path log = layout.log(spec.instanceName());
 		Files.createDirectories(log.getParent());
 		if (Files.exists(log) && Files.size(log) > ROTATE_BYTES) {
-			Files.move(log, log.resolveSibling(spec.name() + ".log.1"), StandardCopyOption.REPLACE_EXISTING);
+			Files.move(log, log.resolveSibling(spec.instanceName() + ".log.1"), StandardCopyOption.REPLACE_EXISTING);
 		}
 		Files.writeString(log, "\n----- started by ./cx up at " + Instant.now() + " -----\n", StandardCharsets.UTF_8,
 				StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -71,6 +77,7 @@ public final class ServiceProcess {
 		List<String> command = new ArrayList<>();
 		command.add(javaExecutable());
 		command.addAll(jvmOptions(spec, System.getenv()));
+		command.addAll(extraOptions);
 		command.add("-jar");
 		command.add(jar.toString());
 		ProcessBuilder builder = new ProcessBuilder(command).directory(layout.root().toFile())
@@ -94,7 +101,7 @@ public final class ServiceProcess {
 	}
 
 	public String name() {
-		return spec.name();
+		return spec.instanceName();
 	}
 
 	public Path jar() {
