@@ -136,6 +136,8 @@ public final class LocalStack {
 		childEnv.put("CX_OPERATOR_PASSWORD", operator.password());
 		String webhooks = env.get("CX_WEBHOOK_ALLOW_PRIVATE_TARGETS");
 		childEnv.put("CX_WEBHOOK_ALLOW_PRIVATE_TARGETS", (webhooks == null || webhooks.isBlank()) ? "false" : webhooks);
+		// The console's session cookie is Secure everywhere but on http://localhost.
+		childEnv.put("CX_CONSOLE_SECURE_COOKIE", "false");
 		for (Layout.ServiceSpec spec : Layout.SERVICES) {
 			ServiceProcess process = ServiceProcess.start(layout, spec, childEnv);
 			services.add(process);
@@ -242,6 +244,7 @@ public final class LocalStack {
 		Console.blank();
 		if (withServices) {
 			Console.line("  Gateway            http://localhost:8080");
+			Console.line("  Web console        http://localhost:8080/   (partners and operators; Japanese, English by the switch)");
 		}
 		Console.line("  Mail (web + API)   http://localhost:8025");
 		Console.line("  Kafka bootstrap    localhost:9092");
