@@ -21,6 +21,7 @@ COPY terms-service/pom.xml terms-service/pom.xml
 COPY enforcement-service/pom.xml enforcement-service/pom.xml
 COPY notification-service/pom.xml notification-service/pom.xml
 COPY gateway/pom.xml gateway/pom.xml
+COPY console/pom.xml console/pom.xml
 COPY ${MODULE} ${MODULE}
 RUN test -n "${MODULE}" || { echo "build with --build-arg MODULE=<service module>" >&2; exit 1; } \
     && ./mvnw -B -ntp -q -pl ${MODULE} -am -DskipTests package \

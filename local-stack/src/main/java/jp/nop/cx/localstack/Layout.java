@@ -9,13 +9,17 @@ import java.util.List;
  */
 public record Layout(Path root) {
 
-	/** The six services, backends first, gateway last (it is ready only when the others are). */
+	/**
+	 * The six services and the web console, backends first, gateway last (it is ready only when
+	 * the others are).
+	 */
 	public static final List<ServiceSpec> SERVICES = List.of(
 			new ServiceSpec("registration-service", 8081, false),
 			new ServiceSpec("identity-service", 8082, false),
 			new ServiceSpec("terms-service", 8083, false),
 			new ServiceSpec("enforcement-service", 8084, false),
 			new ServiceSpec("notification-service", 8085, false),
+			new ServiceSpec("console", 8086, false),
 			new ServiceSpec("gateway", 8080, true));
 
 	/** {@code -Dcx.root}, else {@code CX_ROOT}, else the checkout the launcher jar was built in, else the working directory. */
@@ -31,8 +35,11 @@ public record Layout(Path root) {
 		return new Layout(Path.of("").toAbsolutePath().normalize());
 	}
 
+	/** {@code .cx/} of the checkout, or {@code CX_STATE_DIR} (the browser tests keep theirs under target/). */
 	public Path stateDir() {
-		return root.resolve(".cx");
+		String configured = System.getProperty("cx.state", System.getenv("CX_STATE_DIR"));
+		return (configured != null && !configured.isBlank()) ? Path.of(configured).toAbsolutePath().normalize()
+				: root.resolve(".cx");
 	}
 
 	public Path kafkaDir() {

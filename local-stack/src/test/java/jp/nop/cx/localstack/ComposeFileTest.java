@@ -37,9 +37,17 @@ class ComposeFileTest {
 	/** What may publish a port to the host at all (the API, and the mail catcher's page). */
 	private static final Set<String> PUBLISHED = Set.of("gateway", "mailpit");
 
+	/** The web console: no database, no broker; the gateway routes its pages to it. */
+	private static final String CONSOLE = "console";
+
+	/** A backend: its own database and Kafka user (not the gateway, not the console). */
+	private static boolean ownsData(Layout.ServiceSpec service) {
+		return !service.gateway() && !service.name().equals(CONSOLE);
+	}
+
 	/** Spring Boot properties passed through relaxed binding that the services rely on. */
 	private static final Set<String> SPRING_SETTINGS = Set.of("SPRING_MAIL_HOST", "SPRING_MAIL_PORT",
-			"JAVA_TOOL_OPTIONS");
+			"JAVA_TOOL_OPTIONS", "SPRING_CONFIG_IMPORT");
 
 	private static Map<String, Map<String, Object>> services;
 
@@ -78,7 +86,7 @@ class ComposeFileTest {
 		}
 		String text = Files.readString(ROOT.resolve("Dockerfile"));
 		assertThat(text).contains("ARG MODULE", "ARG PORT", "-pl ${MODULE} -am", "${MODULE}/target/${MODULE}.jar",
-				"EXPOSE ${PORT}", "http://localhost:${PORT}/actuator/health/readiness");
+				"EXPOSE ${PORT} ${MANAGEMENT_PORT}", "http://localhost:${MANAGEMENT_PORT}/actuator/health/readiness");
 		for (Layout.ServiceSpec service : Layout.SERVICES) {
 			assertThat(ROOT.resolve(service.name()).resolve("Dockerfile")).as("one Dockerfile, not one per service")
 				.doesNotExist();
@@ -133,6 +141,10 @@ class ComposeFileTest {
 	@SuppressWarnings("unchecked")
 	void servicesStartAfterWhatTheyNeedIsHealthy() {
 		for (Layout.ServiceSpec service : Layout.SERVICES) {
+			if (!ownsData(service)) {
+				// The console needs nothing at start: it answers each page from the gateway.
+				continue;
+			}
 			Map<String, Map<String, Object>> dependsOn = (Map<String, Map<String, Object>>) services
 				.get(service.name())
 				.get("depends_on");
@@ -147,7 +159,7 @@ class ComposeFileTest {
 			if (service.name().equals("gateway")) {
 				assertThat(dependsOn.keySet()).containsAll(Layout.SERVICES.stream()
 					.map(Layout.ServiceSpec::name)
-					.filter((n) -> !n.equals("gateway"))
+					.filter((n) -> !n.equals("gateway") && !n.equals(CONSOLE))
 					.toList());
 			}
 			else {
@@ -231,7 +243,7 @@ class ComposeFileTest {
 		assertThat(Files.readString(ROOT.resolve("ops/mongo/start.sh"))).contains("--replSet rs0", "--keyFile");
 		for (Layout.ServiceSpec service : Layout.SERVICES) {
 			Object uri = ((Map<String, Object>) services.get(service.name()).get("environment")).get("CX_MONGODB_URI");
-			if (service.name().equals("gateway")) {
+			if (!ownsData(service)) {
 				assertThat(uri).isNull();
 				continue;
 			}
@@ -260,6 +272,9 @@ class ComposeFileTest {
 		String users = String.valueOf(kafka.get("KAFKA_LISTENER_NAME_INTERNAL_PLAIN_SASL_JAAS_CONFIG"));
 		String acls = Files.readString(ROOT.resolve("ops/kafka/acls.sh"));
 		for (Layout.ServiceSpec service : Layout.SERVICES) {
+			if (service.name().equals(CONSOLE)) {
+				continue;
+			}
 			String password = "CX_KAFKA_" + service.name().replace("-service", "").toUpperCase() + "_PASSWORD";
 			assertThat(users).as(service.name()).contains("user_" + service.name() + "=\"${" + password + ":?");
 			Map<String, Object> environment = (Map<String, Object>) services.get(service.name()).get("environment");

@@ -41,8 +41,8 @@ class PortCheckTest {
 	void everyStackPortIsNamedOnce() {
 		List<PortCheck.PortUse> ports = PortCheck.stackPorts();
 		assertThat(ports).extracting(PortCheck.PortUse::port)
-			.containsExactlyInAnyOrder(9092, 9093, 27017, 1025, 8025, 8081, 8082, 8083, 8084, 8085, 8080, 9081, 9082,
-					9083, 9084, 9085, 9080);
+			.containsExactlyInAnyOrder(9092, 9093, 27017, 1025, 8025, 8081, 8082, 8083, 8084, 8085, 8086, 8080, 9081,
+					9082, 9083, 9084, 9085, 9086, 9080);
 		assertThat(ports).extracting(PortCheck.PortUse::component)
 			.contains("Kafka broker", "gateway", "gateway management");
 	}

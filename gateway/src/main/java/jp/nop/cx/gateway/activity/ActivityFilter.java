@@ -38,7 +38,7 @@ class ActivityFilter implements GlobalFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 		RoutedRequest request = RoutedRequest.of(exchange);
-		if (request.partnerId() != null && request.loginId() != null) {
+		if (!request.frontend() && request.partnerId() != null && request.loginId() != null) {
 			Instant now = this.clock.instant();
 			if (this.sampler.sample(request.loginId(), now)) {
 				this.publisher.publish(new PartnerActivity(request.partnerId(), request.loginId(),

@@ -74,6 +74,9 @@ class EnforcementFilter implements GlobalFilter, Ordered {
 				.retryAfterSeconds(this.properties.startingRetryAfter().toSeconds()));
 		}
 		RoutedRequest request = RoutedRequest.of(exchange);
+		if (request.frontend()) {
+			return chain.filter(exchange);
+		}
 		Instant now = this.clock.instant();
 		// Operators stay able to operate during an outage: to end it, among other things.
 		if (!request.isOperator() && !readsServiceStatus(request)) {

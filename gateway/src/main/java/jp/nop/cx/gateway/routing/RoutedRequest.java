@@ -10,7 +10,8 @@ import org.springframework.web.server.ServerWebExchange;
  * What the gateway's rules need to know about a routed request, worked out once: the capability
  * its route belongs to, whether it reads or writes, who calls (null: anonymous) and from where.
  *
- * @param capability the named capability of SPEC section 3 the route belongs to
+ * @param capability the named capability of SPEC section 3 the route belongs to; null for the
+ * console's pages ({@link #frontend()})
  * @param write whether the method changes something (anything but GET, HEAD, OPTIONS)
  * @param method the HTTP method
  * @param path the request path, without a trailing slash
@@ -30,6 +31,11 @@ public record RoutedRequest(Capability capability, boolean write, HttpMethod met
 
 	public static boolean isWrite(HttpMethod method) {
 		return !(HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method) || HttpMethod.OPTIONS.equals(method));
+	}
+
+	/** A page of the web console: no capability, no token; its API calls are routed on their own. */
+	public boolean frontend() {
+		return this.capability == null;
 	}
 
 	public boolean isOperator() {

@@ -32,6 +32,9 @@ class RoutedRequestFilter implements GlobalFilter, Ordered {
 
 	static final String CAPABILITY_METADATA = "capability";
 
+	/** A route to the web console's pages, which belong to no capability ({@link ConsoleRoute}). */
+	static final String FRONTEND_METADATA = "frontend";
+
 	private final ClientAddress clientAddress;
 
 	RoutedRequestFilter(ClientAddress clientAddress) {
@@ -64,6 +67,9 @@ class RoutedRequestFilter implements GlobalFilter, Ordered {
 	}
 
 	static Capability capability(Route route) {
+		if (Boolean.TRUE.equals(route.getMetadata().get(FRONTEND_METADATA))) {
+			return null;
+		}
 		Object name = route.getMetadata().get(CAPABILITY_METADATA);
 		if (name == null) {
 			throw new IllegalStateException("Route " + route.getId() + " names no capability (metadata '"

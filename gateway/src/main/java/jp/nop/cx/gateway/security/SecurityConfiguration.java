@@ -6,6 +6,7 @@ import jp.nop.cx.events.CredentialRevoked;
 import jp.nop.cx.gateway.problem.Problem;
 import jp.nop.cx.gateway.problem.ProblemResponses;
 import jp.nop.cx.gateway.readiness.StateLoading;
+import jp.nop.cx.gateway.routing.ConsoleRoute;
 import jp.nop.cx.platform.messaging.EventConsumers;
 import jp.nop.cx.platform.security.RevokedCredentials;
 
@@ -21,6 +22,8 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 /**
  * Who may pass the gateway at all. Every request needs a valid token from identity-service (the
@@ -83,6 +86,9 @@ class SecurityConfiguration {
 				// Only reachable by the circuit breaker's internal forward, never from outside.
 				.pathMatchers("/fallback/**")
 				.denyAll()
+				// The console's pages are public; the console signs its users in itself.
+				.matchers(new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(ConsoleRoute.NOT_CONSOLE)))
+				.permitAll()
 				.anyExchange()
 				.authenticated())
 			.build();

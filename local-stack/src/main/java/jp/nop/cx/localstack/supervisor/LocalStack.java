@@ -152,6 +152,8 @@ public final class LocalStack {
 				LocalKeys.resolveOrGenerate(layout.keyEncryptionKeyFile(), LocalKeys.KEY_ENCRYPTION_KEY, env));
 		String webhooks = env.get("CX_WEBHOOK_ALLOW_PRIVATE_TARGETS");
 		childEnv.put("CX_WEBHOOK_ALLOW_PRIVATE_TARGETS", (webhooks == null || webhooks.isBlank()) ? "false" : webhooks);
+		// The console's session cookie is Secure everywhere but on http://localhost.
+		childEnv.put("CX_CONSOLE_SECURE_COOKIE", "false");
 		Scale.GatewayWiring wiring = this.scale.gatewayWiring();
 		if (this.scale.of("gateway") > 1) {
 			sharedRateLimits(childEnv);
@@ -307,6 +309,7 @@ public final class LocalStack {
 		Console.blank();
 		if (withServices) {
 			Console.line("  Gateway            http://localhost:8080");
+			Console.line("  Web console        http://localhost:8080/   (partners and operators; Japanese, English by the switch)");
 		}
 		if (withServices) {
 			Console.line("  Actuator, metrics  http://localhost:9080-9085/actuator/prometheus   (public port + 1000)");

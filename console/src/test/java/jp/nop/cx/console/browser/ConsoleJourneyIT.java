@@ -1,0 +1,278 @@
+package jp.nop.cx.console.browser;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.WebElement;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The console as people use it, in a real browser against the whole platform started as
+ * {@code ./cx up} starts it: a company applies, NOP approves, the activation link of the mail
+ * opens the console, the partner signs in and sees its standing, is suspended and reinstated,
+ * accepts a terms change, and a loss report signs it out everywhere. One screenshot per step
+ * under {@code console/target/browser-screenshots/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleJourneyIT {
+
+	private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+
+	private final String contactEmail = "contact-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+
+	private final String password = "Console-Pass-" + UUID.randomUUID().toString().substring(0, 8);
+
+	private final Mailbox mail = new Mailbox();
+
+	private Browser partner;
+
+	private Browser operator;
+
+	private String applicationId;
+
+	private String partnerId;
+
+	private String loginId;
+
+	private String caseId;
+
+	@BeforeAll
+	void startPlatformAndBrowsers() {
+		String noBrowser = Browser.unavailableReason();
+		assumeTrue(noBrowser == null, noBrowser);
+		String noStack = RunningStack.unavailableReason();
+		assumeTrue(noStack == null, noStack);
+		RunningStack.get();
+		this.partner = new Browser("partner", "ja", 1280, 1000);
+		this.operator = new Browser("operator", "ja", 1280, 1000);
+	}
+
+	@AfterAll
+	void closeBrowsers() {
+		try {
+			if (this.partner != null) {
+				assertThat(this.partner.consoleErrors()).as("the partner's browser console").isEmpty();
+			}
+			if (this.operator != null) {
+				assertThat(this.operator.consoleErrors()).as("the operator's browser console").isEmpty();
+			}
+		}
+		finally {
+			if (this.partner != null) {
+				this.partner.close();
+			}
+			if (this.operator != null) {
+				this.operator.close();
+			}
+		}
+	}
+
+	@Test
+	@Order(1)
+	void aCompanyAppliesInTheConsole() {
+		this.partner.open("/apply").screenshot("apply-form");
+		assertThat(this.partner.page()).contains("利用規約に同意します");
+		this.partner.type("company.name", "株式会社ブラウザ商事")
+			.type("company.corporateNumber", "8700110005901")
+			.type("company.postalCode", "100-0001")
+			.type("company.address", "東京都千代田区千代田1-1")
+			.type("representative.name", "山田 太郎")
+			.type("representative.title", "代表取締役")
+			.type("contact.name", "佐藤 花子")
+			.type("contact.email", this.contactEmail)
+			.type("contact.phone", "03-1234-5678");
+		// Without agreement the API refuses, and the console says why next to the field.
+		this.partner.click("#apply-submit").screenshot("apply-refused-without-agreement");
+		assertThat(this.partner.has("#problem")).isTrue();
+		assertThat(this.partner.find("#company\\.name").getAttribute("value")).isEqualTo("株式会社ブラウザ商事");
+
+		this.partner.check("agreement.accepted").click("#apply-submit").screenshot("apply-done");
+		assertThat(this.partner.path()).isEqualTo("/apply/done");
+		this.applicationId = this.partner.text("#application-id");
+		assertThat(this.applicationId).isNotBlank();
+	}
+
+	@Test
+	@Order(2)
+	void theOperatorApprovesInTheConsole() {
+		signIn(this.operator, RunningStack.OPERATOR_LOGIN, RunningStack.OPERATOR_PASSWORD);
+		assertThat(this.operator.path()).isEqualTo("/operator");
+		this.operator.open("/operator/applications").screenshot("applications");
+		assertThat(this.operator.page()).contains("株式会社ブラウザ商事");
+		this.operator.clickLink("株式会社ブラウザ商事").screenshot("application");
+		this.operator.click("#approve").screenshot("approved");
+		assertThat(this.operator.path()).startsWith("/operator/partners/");
+		assertThat(this.operator.text("#done")).contains("承認しました");
+		this.partnerId = this.operator.path().substring("/operator/partners/".length());
+	}
+
+	@Test
+	@Order(3)
+	void theActivationLinkOfTheMailOpensTheConsole() {
+		String link = this.mail.activationLink(this.contactEmail);
+		assertThat(link).startsWith(RunningStack.GATEWAY + "/activate?token=");
+		this.partner.open(link).screenshot("activate");
+		assertThat(this.partner.has("#activate-form")).isTrue();
+		this.partner.type("newPassword", this.password).type("confirmPassword", this.password).click("#activate-submit");
+		this.partner.screenshot("activated");
+		assertThat(this.partner.path()).isEqualTo("/signin");
+		this.loginId = this.partner.text("#activated-login");
+		assertThat(this.loginId).isNotBlank();
+	}
+
+	@Test
+	@Order(4)
+	void thePartnerSignsInAndSeesItsStandingAndTheWelcomeNotice() {
+		signIn(this.partner, this.loginId, this.password);
+		assertThat(this.partner.path()).isEqualTo("/partner");
+		assertThat(this.partner.text("#standing-status")).isEqualTo("GOOD");
+		await("the welcome notice on the home page").atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> this.partner.open("/partner").all("#notices li").size() > 0);
+		this.partner.screenshot("home-good");
+	}
+
+	@Test
+	@Order(5)
+	void aSuspensionImposedInTheConsoleIsShownWithItsArticle() {
+		this.operator.open("/operator/partners/" + this.partnerId).screenshot("partner");
+		this.operator.select("category", "TERMS_VIOLATION")
+			.type("description", "ブラウザテスト: 規約違反のおそれ")
+			.type("evidence", "アクセスログ抜粋")
+			.click("#case-submit");
+		assertThat(this.operator.path()).startsWith("/operator/cases/");
+		this.caseId = this.operator.text("#case-id");
+		this.operator.select("type", "SUSPENSION").type("note", "是正されるまで利用を停止します。").click("#measure-submit");
+		this.operator.screenshot("suspension-imposed");
+		assertThat(this.operator.text("#measures")).contains("利用停止");
+
+		await("the suspension on the partner's next page").atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> this.partner.open("/partner").text("#standing-status").equals("SUSPENDED")
+					&& this.partner.has("#blocked"));
+		this.partner.screenshot("home-suspended");
+		assertThat(this.partner.text("#blocked")).contains("第7条第2項");
+		assertThat(this.partner.text("#active-measures")).contains("利用停止");
+	}
+
+	@Test
+	@Order(6)
+	void afterTheResolutionThePartnerWorksAgain() {
+		this.operator.open("/operator/cases/" + this.caseId)
+			.type("resolution-note", "是正を確認しました。")
+			.click("#resolution-submit")
+			.screenshot("resolved");
+		await("the partner working again").atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> !this.partner.open("/partner/inbox").has("#problem"));
+		this.partner.open("/partner").screenshot("home-reinstated");
+		assertThat(this.partner.text("#standing-status")).isEqualTo("GOOD");
+		assertThat(this.partner.has("#blocked")).isFalse();
+	}
+
+	@Test
+	@Order(7)
+	void aTermsChangePublishedInTheConsoleReachesTheInboxAndItsAcceptanceIsRecorded() throws Exception {
+		String current = JsonMapper.builder()
+			.build()
+			.readTree(HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(RunningStack.GATEWAY + "/api/v1/terms/current")).build(),
+						HttpResponse.BodyHandlers.ofString())
+				.body())
+			.path("version")
+			.asString();
+		String next = current + ".1";
+		String effectiveFrom = LocalDateTime.now(TOKYO)
+			.plusMinutes(5)
+			.truncatedTo(ChronoUnit.MINUTES)
+			.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
+		this.operator.open("/operator/terms");
+		this.operator.type("version", next).type("title", "NOP CXポータル利用規約（第" + next + "版）");
+		setValue(this.operator, "effectiveFrom", effectiveFrom);
+		WebElement body = this.operator.find("#body");
+		body.sendKeys("\n\n第20条（ブラウザテスト）\nこの条はブラウザテストで追加されました。\n");
+		this.operator.type("changeSummary", "第20条を追加しました。");
+		this.operator.click("#terms-preview").screenshot("terms-preview");
+		assertThat(this.operator.text("#preview")).contains("+第20条（ブラウザテスト）");
+		this.operator.click("#terms-publish").screenshot("terms-published");
+		assertThat(this.operator.text("#done")).contains("公開しました");
+
+		await("the terms-change notice in the partner's inbox").atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> this.partner.open("/partner/inbox").page().contains(next));
+		this.partner.screenshot("inbox-terms-change");
+		this.partner.open("/partner/terms").screenshot("terms-to-accept");
+		this.partner.click("#accept-" + next.replace(".", "\\.")).screenshot("terms-accepted");
+		assertThat(this.partner.text("#done")).contains("同意を記録しました");
+		assertThat(this.partner.text("#acceptances")).contains(next).contains("明示の同意");
+	}
+
+	@Test
+	@Order(8)
+	void theConsoleSpeaksEnglishOnRequest() {
+		this.partner.open("/partner?lang=en").screenshot("home-english");
+		assertThat(this.partner.page()).contains("Standing").contains("Inbox").doesNotContain("利用状況");
+		this.partner.open("/partner/inbox");
+		assertThat(this.partner.page()).contains("Unread notices");
+		this.partner.open("/partner?lang=ja");
+		assertThat(this.partner.page()).contains("利用状況");
+	}
+
+	@Test
+	@Order(9)
+	void aLostIdReportSignsTheReporterOutEverywhere() {
+		try (Browser phone = new Browser("partner-phone", "en", 360, 800)) {
+			signIn(phone, this.loginId, this.password);
+			phone.screenshot("home-360px");
+			assertThat(phone.path()).isEqualTo("/partner");
+			assertThat(phone.page()).contains("Standing");
+
+			this.partner.open("/partner/incident").screenshot("incident-form");
+			this.partner.select("type", "LOST").type("detail", "ブラウザテスト: 端末を紛失しました。").click("#incident-submit");
+			this.partner.screenshot("incident-reported");
+			assertThat(this.partner.path()).isEqualTo("/signin");
+			assertThat(this.partner.has("#reported")).isTrue();
+
+			await("the other session ended").atMost(Duration.ofSeconds(5))
+				.pollInterval(Duration.ofMillis(250))
+				.until(() -> phone.open("/partner/inbox").has("#session-ended"));
+			phone.screenshot("other-session-ended");
+
+			signIn(phone, this.loginId, this.password);
+			phone.screenshot("sign-in-refused");
+			assertThat(phone.path()).isEqualTo("/signin");
+			assertThat(phone.has("#problem")).isTrue();
+			assertThat(phone.consoleErrors()).as("the phone's browser console").isEmpty();
+		}
+	}
+
+	private static void signIn(Browser browser, String loginId, String password) {
+		browser.open("/signin").type("loginId", loginId).type("password", password).click("#signin-submit");
+	}
+
+	/** A date-time field's value as the browser stores it (typing into one depends on the locale). */
+	private static void setValue(Browser browser, String id, String value) {
+		browser.driver().executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, value);
+	}
+
+}

@@ -1,0 +1,38 @@
+package jp.nop.cx.gateway.routing;
+
+import java.net.URI;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The portal's web console behind the gateway (SPEC section 3, console): every path that is not
+ * the API, the gateway's own actuator, or the API documents. It is a route of its own, last in
+ * order, and belongs to no capability: the pages carry no token, and the console's own calls
+ * come back through the API routes, where enforcement and rate limits apply to its users.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ConsoleRoute {
+
+	static final String ID = "console";
+
+	/** Paths the console never gets: the gateway's and the services' own. */
+	public static final String[] NOT_CONSOLE = { "/api/**", "/actuator/**", "/fallback/**", "/internal/**", "/v3/**",
+			"/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/asyncapi.yaml" };
+
+	@Bean
+	RouteLocator consoleRouteLocator(RouteLocatorBuilder routes, @Value("${cx.gateway.console.url}") URI console) {
+		return routes.routes()
+			.route(ID, (route) -> route.order(Integer.MAX_VALUE)
+				.not((p) -> p.path(NOT_CONSOLE))
+				.filters((f) -> f.circuitBreaker((breaker) -> breaker.setName(ID)
+					.setFallbackUri("forward:" + RoutingConfiguration.FALLBACK_PATH)))
+				.metadata(RoutedRequestFilter.FRONTEND_METADATA, true)
+				.uri(console))
+			.build();
+	}
+
+}
