@@ -1,5 +1,6 @@
 package jp.nop.cx.enforcement.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 
 import jakarta.validation.constraints.Max;
@@ -34,6 +35,7 @@ class AuditController {
 		this.trail = trail;
 	}
 
+	@Operation(summary = "Search the audit trail (Art. 4.2, 7.2) / 監査証跡を検索する")
 	@GetMapping
 	AuditEntryView.Page search(@RequestParam(required = false) @Pattern(regexp = ID) String partnerId,
 			@RequestParam(required = false) @Pattern(regexp = ID) String loginId,
@@ -45,6 +47,7 @@ class AuditController {
 	}
 
 	/** PARTNER_ADMIN only (security rules): its own company's entries. */
+	@Operation(summary = "The company's own audit trail / 自社の操作履歴")
 	@GetMapping("/me")
 	AuditEntryView.Page own(CxPrincipal principal, @RequestParam(required = false) @Pattern(regexp = ID) String loginId,
 			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
@@ -56,6 +59,7 @@ class AuditController {
 		return AuditEntryView.Page.of(this.queries.find(filter(partnerId, loginId, from, to, action), page, size));
 	}
 
+	@Operation(summary = "Verify the hash chain of the trail / 改ざん検査")
 	@GetMapping("/verification")
 	ChainVerification.Report verification(@RequestParam(required = false) @Min(1) Long fromSequence) {
 		return this.trail.verify(fromSequence);

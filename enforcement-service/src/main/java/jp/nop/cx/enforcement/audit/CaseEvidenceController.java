@@ -1,5 +1,6 @@
 package jp.nop.cx.enforcement.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -62,6 +63,7 @@ class CaseEvidenceController {
 	}
 
 	/** Attaches the entries (those attached already stay as they were); 422 naming an unknown or foreign entry. */
+	@Operation(summary = "Attach audit entries to a case as evidence / 監査証跡を証拠として添付する")
 	@PostMapping
 	Evidence attach(@PathVariable String id, @Valid @RequestBody Attach body, CxPrincipal principal) {
 		EnforcementCase kase = this.cases.findCase(id);
@@ -90,6 +92,7 @@ class CaseEvidenceController {
 		return show(kase);
 	}
 
+	@Operation(summary = "A case's audit evidence / 案件の証拠")
 	@GetMapping
 	Evidence list(@PathVariable String id) {
 		return show(this.cases.findCase(id));

@@ -90,6 +90,7 @@ class CaseController {
 	}
 
 	/** Art. 7.5: agreement to the partner's proposal resolves the case with the proposed time. */
+	@Operation(summary = "Agree to a resumption proposal: resolved at the proposed time (Art. 7.5) / 再開の申出に合意する")
 	@PostMapping("/{id}/proposals/{proposalId}/agreement")
 	CaseView agree(@PathVariable String id, @PathVariable String proposalId,
 			@Valid @RequestBody(required = false) CaseRequests.Agree body, CxPrincipal principal) {
@@ -99,6 +100,7 @@ class CaseController {
 	}
 
 	/** Art. 7.5: NOP declines with a reason; it may then decide alone through the resolution. */
+	@Operation(summary = "Decline a resumption proposal with a reason (Art. 7.5) / 再開の申出に合意しない")
 	@PostMapping("/{id}/proposals/{proposalId}/refusal")
 	CaseView refuse(@PathVariable String id, @PathVariable String proposalId,
 			@Valid @RequestBody CaseRequests.Refuse body, CxPrincipal principal) {

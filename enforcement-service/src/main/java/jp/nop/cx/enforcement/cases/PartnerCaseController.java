@@ -1,5 +1,6 @@
 package jp.nop.cx.enforcement.cases;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
@@ -33,6 +34,7 @@ class PartnerCaseController {
 	}
 
 	/** The partner's cases, newest first. */
+	@Operation(summary = "The company's own cases, partner view (Art. 7.5) / 自社の案件")
 	@GetMapping
 	Items mine(CxPrincipal principal) {
 		String partnerId = principal.requirePartnerId();
@@ -46,12 +48,14 @@ class PartnerCaseController {
 		return new Items(partnerId, items);
 	}
 
+	@Operation(summary = "One of the company's own cases, partner view / 自社の案件")
 	@GetMapping("/{id}")
 	PartnerCaseView one(@PathVariable String id, CxPrincipal principal) {
 		return PartnerCaseView.of(this.queries.findCaseOf(principal.requirePartnerId(), id));
 	}
 
 	/** Art. 7.5: a statement that the cause is removed and a proposed resumption time (PARTNER_ADMIN). */
+	@Operation(summary = "Propose resumption: cause removed, proposed time (Art. 7.5) / 再開を申し出る")
 	@PostMapping("/{id}/proposals")
 	ResponseEntity<PartnerCaseView.PartnerProposal> propose(@PathVariable String id,
 			@Valid @RequestBody CaseRequests.Propose body, CxPrincipal principal) {

@@ -1,5 +1,6 @@
 package jp.nop.cx.identity.credential;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -22,6 +23,7 @@ class UnlockController {
 		this.bruteForce = bruteForce;
 	}
 
+	@Operation(summary = "Lift a whole-ID lock with the mailed single-use link / ロックを解除する")
 	@PostMapping("/api/v1/auth/unlock")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void unlock(@Valid @RequestBody UnlockRequest request) {
