@@ -140,7 +140,9 @@ public interface OpenApiContract {
 	}
 
 	private static boolean isOwnRestController(HandlerMethod handler) {
+		// The platform's own error path (/error) is not an operation of any service's API.
 		return handler.getBeanType().getName().startsWith("jp.nop.cx.")
+				&& !handler.getBeanType().getName().startsWith("jp.nop.cx.platform.")
 				&& AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), RestController.class);
 	}
 

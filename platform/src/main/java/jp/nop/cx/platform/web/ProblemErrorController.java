@@ -1,5 +1,6 @@
 package jp.nop.cx.platform.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
 
 import jakarta.servlet.RequestDispatcher;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * filter) arrive at Boot's error path; they are answered as problems like everything else,
  * replacing Boot's default error JSON.
  */
+@Hidden
 @RestController
 @RequestMapping("${server.error.path:${error.path:/error}}")
 public class ProblemErrorController implements ErrorController {
