@@ -41,7 +41,7 @@ class RoutingConfiguration {
 	 * One breaker per route that opens only when the service fails: it does not connect, breaks the
 	 * connection, or does not answer within the time limit. Everything else that can end a call
 	 * (a limit of the gateway's own, a client that went away) says nothing about the service and is
-	 * not counted; the service's own answers, 5xx included, are answers (ADR 0007). No bulkhead:
+	 * not counted; the service's own answers, 5xx included, are answers (ADR 0008). No bulkhead:
 	 * {@code spring.cloud.circuitbreaker.bulkhead.resilience4j.enabled=false}.
 	 */
 	@Bean

@@ -70,7 +70,7 @@ public class Credential extends OutboxAggregate {
 	/**
 	 * Art. 4.3: counts the revocations and reissues. Every token and refresh family carries the
 	 * generation it was issued for; one from a lower generation was issued before the latest
-	 * revocation, whatever the clock says (ADR 0007-revocation). 0 for an ID never revoked.
+	 * revocation, whatever the clock says (ADR 0007). 0 for an ID never revoked.
 	 */
 	private long generation;
 

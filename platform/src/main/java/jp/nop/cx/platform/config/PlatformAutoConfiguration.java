@@ -77,7 +77,7 @@ public class PlatformAutoConfiguration {
 	/**
 	 * Art. 4.3: the revocation set and the validator that refuses revoked tokens (Boot adds every
 	 * {@code OAuth2TokenValidator<Jwt>} bean to the JWT decoder, servlet or reactive), in the
-	 * gateway and every service alike (ADR 0007-revocation).
+	 * gateway and every service alike (ADR 0007).
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.springframework.security.oauth2.jwt.Jwt")

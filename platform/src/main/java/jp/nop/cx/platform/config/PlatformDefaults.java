@@ -101,7 +101,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
 	/**
 	 * With {@code CX_KAFKA_USERNAME} (and {@code CX_KAFKA_PASSWORD}) set, every Kafka client of the
 	 * service (binder, dead-letter and admin clients, the platform's producer) authenticates with
-	 * SASL/PLAIN as that user (docker-compose.yml, ADR 0008); without it, plaintext as locally.
+	 * SASL/PLAIN as that user (docker-compose.yml, ADR 0009); without it, plaintext as locally.
 	 */
 	static void kafkaCredentials(ConfigurableEnvironment environment, Map<String, Object> defaults) {
 		if (!environment.containsProperty("CX_KAFKA_USERNAME")) {

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * identity-service increments the generation with every revocation in the same write that marks
  * the ID revoked, and signs into each token the generation it read. A token signed from a read
  * before the revocation carries the old number, even if it was signed in the same millisecond or
- * later (a sign-in racing the report), so there is no window (ADR 0007-revocation).
+ * later (a sign-in racing the report), so there is no window (ADR 0007).
  */
 public class RevokedCredentials {
 
