@@ -95,6 +95,15 @@ public final class Demo {
 		}
 		Console.blank();
 		Console.line("cx demo: all steps passed in %.1f s.", (System.nanoTime() - startNanos) / 1e9);
+		Console.blank();
+		Console.line("Now look at it in the web console (%s/), signed in as the operator:", gateway);
+		Console.line("  %s/operator/applications   applications to review (Art. 2.1)", gateway);
+		Console.line("  %s/operator/cases          cases, measures and proposals (Art. 7)", gateway);
+		Console.line("  %s/operator/audit          the audit trail and its tamper check (Art. 4.2)", gateway);
+		Console.line("  %s/operator/terms          terms with a diff preview before publishing (Art. 16)", gateway);
+		Console.line("  %s/status, %s/terms       what anyone may read", gateway, gateway);
+		Console.line("  %s/swagger-ui/            every API's contract (OpenAPI), %s/asyncapi.yaml the topics", gateway,
+				gateway);
 	}
 
 	private static String stripSlash(String url) {
