@@ -158,7 +158,8 @@ class OutboxDeliveryIT {
 		String laterId = UUID.randomUUID().toString();
 		send("partner-warned", partnerId, poisonId, "{\"partnerId\": \"" + partnerId + "\", \"issuedAt\": \"いつか\"}");
 		send("partner-warned", partnerId, laterId, "{\"partnerId\": \"" + partnerId
-				+ "\", \"caseId\": \"c\", \"measureId\": \"m\", \"category\": \"MALWARE\", \"note\": \"n\"}");
+				+ "\", \"caseId\": \"c\", \"measureId\": \"m\", \"category\": \"MALWARE\", \"all\": true, "
+				+ "\"capabilities\": [], \"note\": \"n\"}");
 
 		// The event behind the poison message on the same partition is processed...
 		await().atMost(Duration.ofSeconds(30))
