@@ -50,7 +50,10 @@ class InstancesIT {
 		properties.put("server.port", "0");
 		properties.put("spring.cloud.stream.kafka.binder.brokers", SharedInfrastructure.get().kafkaBootstrap());
 		properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.jwksUri());
-		StubServices.NAMES.forEach((name) -> properties.put("cx.gateway.services." + name + ".url", this.services.url(name)));
+		StubServices.NAMES.forEach((name) -> {
+			properties.put("cx.gateway.services." + name + ".url", this.services.url(name));
+			properties.put("cx.gateway.services." + name + ".management-url", this.services.url(name));
+		});
 		properties.put("CX_REGISTRATION_ROUTE_URI", "lb://registration-service");
 		for (int i = 0; i < this.instances.size(); i++) {
 			properties.put("spring.cloud.discovery.client.simple.instances.registration-service[" + i + "].uri",

@@ -110,7 +110,10 @@ class SharedRateLimitIT {
 		properties.put("cx.gateway.rate-limit.redis-url", this.redisUrl);
 		properties.put("cx.gateway.rate-limit.partner.requests-per-second", Integer.toString(PER_SECOND));
 		properties.put("cx.gateway.rate-limit.partner.burst", Integer.toString(BURST));
-		StubServices.NAMES.forEach((name) -> properties.put("cx.gateway.services." + name + ".url", this.services.url(name)));
+		StubServices.NAMES.forEach((name) -> {
+			properties.put("cx.gateway.services." + name + ".url", this.services.url(name));
+			properties.put("cx.gateway.services." + name + ".management-url", this.services.url(name));
+		});
 		// As command-line arguments: they win over application.yml (server.port: ${PORT:8080}).
 		String[] args = properties.entrySet().stream().map((e) -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(GatewayApplication.class).run(args);

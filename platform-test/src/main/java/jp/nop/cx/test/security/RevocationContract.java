@@ -33,6 +33,9 @@ public interface RevocationContract {
 	/** An anonymous client of the service under test. */
 	ApiClient api();
 
+	/** The service's management port (actuator: health, readiness, metrics), apart from the API's. */
+	ApiClient management();
+
 	/** A path a partner administrator's valid token gets an answer other than 401 from. */
 	String partnerEndpoint();
 
@@ -70,7 +73,7 @@ public interface RevocationContract {
 	@Test
 	default void theServiceIsReadyOnlyWithTheRevocationsRead() {
 		await().atMost(PROPAGATION).untilAsserted(() -> {
-			ApiClient.Response readiness = api().get("/actuator/health/readiness");
+			ApiClient.Response readiness = management().get("/actuator/health/readiness");
 			assertThat(readiness.status()).as(readiness.raw()).isEqualTo(200);
 			assertThat(readiness.json().path("components").path("revocations").path("status").asString())
 				.as(readiness.raw())
