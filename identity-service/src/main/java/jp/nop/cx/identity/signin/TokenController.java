@@ -6,7 +6,6 @@ import jakarta.validation.constraints.Size;
 import jp.nop.cx.identity.audit.SignInAudit;
 import jp.nop.cx.platform.rules.RuleViolation;
 import jp.nop.cx.platform.web.ClientInfo;
-import jp.nop.cx.platform.web.ProblemHandler;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -49,7 +48,7 @@ class TokenController {
 			return noStore(tokens);
 		}
 		catch (RuleViolation refused) {
-			this.audit.refused(action, request.loginId(), ProblemHandler.status(refused.kind()).value(), refused.code(),
+			this.audit.refused(action, request.loginId(), refused.kind().status(), refused.code(),
 					client.address(), client.userAgent());
 			throw refused;
 		}

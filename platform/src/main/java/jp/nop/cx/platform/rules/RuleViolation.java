@@ -21,37 +21,48 @@ public class RuleViolation extends RuntimeException {
 	public enum Kind {
 
 		/** The input breaks a rule of the terms or of the API (422). */
-		INVALID,
+		INVALID(422),
 
 		/** No such thing, or not the caller's to see (404). */
-		NOT_FOUND,
+		NOT_FOUND(404),
 
 		/** The current state does not allow it: decided already, exists already (409). */
-		CONFLICT,
+		CONFLICT(409),
 
 		/** The caller's roles do not allow it (403). */
-		FORBIDDEN,
+		FORBIDDEN(403),
 
 		/** The caller did not prove who it is: a failed sign-in, a spent refresh token (401). */
-		UNAUTHENTICATED,
+		UNAUTHENTICATED(401),
 
 		/** A request parameter is unusable (400). */
-		BAD_REQUEST,
+		BAD_REQUEST(400),
 
 		/** It existed and has ended, e.g. an expired activation (410). */
-		GONE,
+		GONE(410),
 
 		/** Locked for a while; {@link #retryAfterSeconds()} says how long (423). */
-		LOCKED,
+		LOCKED(423),
 
 		/** Too many attempts; {@link #retryAfterSeconds()} says when to try again (429). */
-		TOO_MANY_REQUESTS,
+		TOO_MANY_REQUESTS(429),
 
 		/** Larger than a rule allows (413). */
-		TOO_LARGE,
+		TOO_LARGE(413),
 
 		/** A part of the platform cannot answer now; {@link #retryAfterSeconds()} if known (503). */
-		UNAVAILABLE
+		UNAVAILABLE(503);
+
+		private final int status;
+
+		Kind(int status) {
+			this.status = status;
+		}
+
+		/** The HTTP status the problem answer of this kind has; the one place it is decided. */
+		public int status() {
+			return this.status;
+		}
 
 	}
 

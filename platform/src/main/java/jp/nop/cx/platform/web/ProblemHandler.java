@@ -94,19 +94,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	/** The status of each kind of refusal; the one place where the domain's refusals meet HTTP. */
 	public static HttpStatus status(RuleViolation.Kind kind) {
-		return switch (kind) {
-			case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
-			case NOT_FOUND -> HttpStatus.NOT_FOUND;
-			case CONFLICT -> HttpStatus.CONFLICT;
-			case FORBIDDEN -> HttpStatus.FORBIDDEN;
-			case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
-			case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
-			case GONE -> HttpStatus.GONE;
-			case LOCKED -> HttpStatus.LOCKED;
-			case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
-			case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
-			case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
-		};
+		return HttpStatus.valueOf(kind.status());
 	}
 
 	private static String kindCode(RuleViolation.Kind kind) {
