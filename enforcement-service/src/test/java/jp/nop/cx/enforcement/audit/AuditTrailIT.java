@@ -226,7 +226,7 @@ class AuditTrailIT extends EnforcementIT {
 		assertThat(operator().get("/api/v1/audit?size=1000").status()).isEqualTo(422);
 		ApiClient.Response emptyRange = operator().get("/api/v1/audit?from=" + start + "&to=" + start);
 		assertThat(emptyRange.status()).isEqualTo(422);
-		assertThat(emptyRange.text("rule")).isEqualTo("audit-range-empty");
+		assertThat(emptyRange.text("type")).isEqualTo("https://cx.nop.jp/problems/audit-range-empty");
 	}
 
 	@Test

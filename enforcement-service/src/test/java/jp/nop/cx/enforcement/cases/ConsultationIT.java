@@ -128,7 +128,7 @@ class ConsultationIT extends EnforcementIT {
 		ApiClient.Response foreign = partnerAdmin(other).post("/api/v1/enforcement/me/cases/" + caseId + "/proposals",
 				proposal(this.clock.instant().plus(Duration.ofDays(1))));
 		assertThat(foreign.status()).isEqualTo(404);
-		assertThat(foreign.text("type")).isEqualTo("https://cx.nop.jp/problems/case-not-found");
+		assertThat(foreign.text("type")).isEqualTo("https://cx.nop.jp/problems/not-found");
 		assertThat(partnerAdmin(other).get("/api/v1/enforcement/me/cases/" + caseId).status()).isEqualTo(404);
 
 		ApiClient.Response byMember = partnerMember(partnerId).post(
