@@ -199,7 +199,10 @@ public enum NoticeRule {
 			"NOP did not consent: the transferee and NOP's reason; the partner stays as it is."),
 
 	PARTNER_ACTIVITY(EventType.PARTNER_ACTIVITY, Condition.always(), NONE, EnumSet.noneOf(Channel.class), null,
-			"Art. 2.2, 4.5", "No notice: usage records for deemed acceptance and dormant IDs.");
+			"Art. 2.2, 4.5", "No notice: usage records for deemed acceptance and dormant IDs."),
+
+	AUDIT_RECORDED(EventType.AUDIT_RECORDED, Condition.always(), NONE, EnumSet.noneOf(Channel.class), null,
+			"Art. 4.2, 7.2", "No notice: the audit trail, kept by enforcement-service.");
 
 	/** SPEC: terms-service publishes the seed terms as version "1" at its first start. */
 	static final String SEED_TERMS_VERSION = "1";
