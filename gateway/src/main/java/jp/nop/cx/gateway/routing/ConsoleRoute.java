@@ -15,19 +15,15 @@ import org.springframework.context.annotation.Configuration;
  * come back through the API routes, where enforcement and rate limits apply to its users.
  */
 @Configuration(proxyBeanMethods = false)
-public class ConsoleRoute {
+class ConsoleRoute {
 
 	static final String ID = "console";
-
-	/** Paths the console never gets: the gateway's and the services' own. */
-	public static final String[] NOT_CONSOLE = { "/api/**", "/actuator/**", "/fallback/**", "/internal/**", "/v3/**",
-			"/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/asyncapi.yaml" };
 
 	@Bean
 	RouteLocator consoleRouteLocator(RouteLocatorBuilder routes, @Value("${cx.gateway.console.url}") URI console) {
 		return routes.routes()
 			.route(ID, (route) -> route.order(Integer.MAX_VALUE)
-				.not((p) -> p.path(NOT_CONSOLE))
+				.not((p) -> p.path(ConsolePaths.NOT_CONSOLE))
 				.filters((f) -> f.circuitBreaker((breaker) -> breaker.setName(ID)
 					.setFallbackUri("forward:" + RoutingConfiguration.FALLBACK_PATH)))
 				.metadata(RoutedRequestFilter.FRONTEND_METADATA, true)

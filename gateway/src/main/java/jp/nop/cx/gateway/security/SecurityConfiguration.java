@@ -6,7 +6,7 @@ import jp.nop.cx.events.CredentialRevoked;
 import jp.nop.cx.gateway.problem.Problem;
 import jp.nop.cx.gateway.problem.ProblemResponses;
 import jp.nop.cx.gateway.readiness.StateLoading;
-import jp.nop.cx.gateway.routing.ConsoleRoute;
+import jp.nop.cx.gateway.routing.ConsolePaths;
 import jp.nop.cx.platform.messaging.EventConsumers;
 import jp.nop.cx.platform.security.RevokedCredentials;
 
@@ -87,7 +87,7 @@ class SecurityConfiguration {
 				.pathMatchers("/fallback/**")
 				.denyAll()
 				// The console's pages are public; the console signs its users in itself.
-				.matchers(new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(ConsoleRoute.NOT_CONSOLE)))
+				.matchers(new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(ConsolePaths.NOT_CONSOLE)))
 				.permitAll()
 				.anyExchange()
 				.authenticated())
