@@ -65,9 +65,10 @@ class OperatorPages {
 		return "operator/applications";
 	}
 
+	// The model name is "registration": "application" is Thymeleaf's name for the servlet context.
 	@GetMapping("/operator/applications/{id}")
 	String application(@PathVariable String id, Model model) {
-		this.views.show(model, "application", this.api.get("/api/v1/registrations/" + PublicPages.encode(id)));
+		this.views.show(model, "registration", this.api.get("/api/v1/registrations/" + PublicPages.encode(id)));
 		return "operator/application";
 	}
 
@@ -75,7 +76,7 @@ class OperatorPages {
 	String approve(@PathVariable String id, Model model, RedirectAttributes redirect) {
 		ApiResponse approved = this.api.post("/api/v1/registrations/" + PublicPages.encode(id) + "/approval", null);
 		if (!approved.ok()) {
-			this.views.show(model, "application", this.api.get("/api/v1/registrations/" + PublicPages.encode(id)));
+			this.views.show(model, "registration", this.api.get("/api/v1/registrations/" + PublicPages.encode(id)));
 			return Flash.refused(model, approved, "operator/application");
 		}
 		return Flash.done(redirect, "application.approved",
@@ -87,7 +88,7 @@ class OperatorPages {
 		ApiResponse rejected = this.api.post("/api/v1/registrations/" + PublicPages.encode(id) + "/rejection",
 				this.api.object().put("reason", reason));
 		if (!rejected.ok()) {
-			this.views.show(model, "application", this.api.get("/api/v1/registrations/" + PublicPages.encode(id)));
+			this.views.show(model, "registration", this.api.get("/api/v1/registrations/" + PublicPages.encode(id)));
 			model.addAttribute("reason", reason);
 			return Flash.refused(model, rejected, "operator/application");
 		}
