@@ -57,7 +57,38 @@ public class Views {
 		if (node == null || node.isMissingNode()) {
 			return null;
 		}
-		return this.json.treeToValue(node, Object.class);
+		return lenient(this.json.treeToValue(node, Object.class));
+	}
+
+	/**
+	 * Answers omit fields that are null; a template asking for one must read null, not fail
+	 * (SpEL reads a map's entry only when the map says it contains the key).
+	 */
+	@SuppressWarnings("unchecked")
+	private static Object lenient(Object value) {
+		if (value instanceof Map<?, ?> map) {
+			Lenient copy = new Lenient();
+			((Map<String, Object>) map).forEach((k, v) -> copy.put(k, lenient(v)));
+			return copy;
+		}
+		if (value instanceof List<?> list) {
+			List<Object> copy = new ArrayList<>(list.size());
+			list.forEach((v) -> copy.add(lenient(v)));
+			return copy;
+		}
+		return value;
+	}
+
+	/** A map in which every key is present: missing ones hold null. */
+	static final class Lenient extends java.util.LinkedHashMap<String, Object> {
+
+		private static final long serialVersionUID = 1L;
+
+		@Override
+		public boolean containsKey(Object key) {
+			return true;
+		}
+
 	}
 
 	/** For templates, which may not look at classes themselves. */
