@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import jp.nop.cx.events.CredentialRevoked;
 import jp.nop.cx.events.EventType;
@@ -51,6 +53,9 @@ public class RevocationFeed implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	/** Released by {@link #stop()}: the worker's pauses end at once when the service stops. */
+	private volatile CountDownLatch stopping = new CountDownLatch(1);
+
 	/** Exclusive end offsets at start; null until the broker answered. */
 	private volatile Map<TopicPartition, Long> targets;
 
@@ -88,6 +93,7 @@ public class RevocationFeed implements SmartLifecycle {
 	@Override
 	public void start() {
 		this.running = true;
+		this.stopping = new CountDownLatch(1);
 		this.consumer = new KafkaConsumer<>(this.consumerProperties);
 		this.thread = new Thread(this::run, "cx-revocation-feed");
 		this.thread.setDaemon(true);
@@ -97,6 +103,7 @@ public class RevocationFeed implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
+		this.stopping.countDown();
 		KafkaConsumer<byte[], byte[]> current = this.consumer;
 		if (current != null) {
 			current.wakeup();
@@ -130,8 +137,8 @@ public class RevocationFeed implements SmartLifecycle {
 						nextPartitionCheck = System.nanoTime() + PARTITION_CHECK.toNanos();
 					}
 					if (assigned.isEmpty()) {
-						// No topic yet: wait without spinning, then look again.
-						Thread.sleep(TOPIC_CHECK.toMillis());
+						// No topic yet: wait (or until stopped) without spinning, then look again.
+						pause(TOPIC_CHECK);
 						nextPartitionCheck = System.nanoTime();
 						continue;
 					}
@@ -151,7 +158,9 @@ public class RevocationFeed implements SmartLifecycle {
 					// The broker is away or slow: keep what is known and try again.
 					log.warn("Reading {} failed (retrying): {}", TOPIC, ex.toString());
 					nextPartitionCheck = System.nanoTime();
-					sleepQuietly();
+					if (!pauseUnlessInterrupted(Duration.ofSeconds(1))) {
+						return;
+					}
 				}
 			}
 		}
@@ -210,12 +219,20 @@ public class RevocationFeed implements SmartLifecycle {
 		}
 	}
 
-	private static void sleepQuietly() {
+	/** {@link #pause}, answering false (interrupt kept) when the thread was interrupted. */
+	private boolean pauseUnlessInterrupted(Duration duration) {
 		try {
-			Thread.sleep(1000);
+			pause(duration);
+			return true;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+			return false;
 		}
+	}
+
+	/** Waits {@code duration}, or less when the feed is stopped meanwhile. */
+	private void pause(Duration duration) throws InterruptedException {
+		this.stopping.await(duration.toMillis(), TimeUnit.MILLISECONDS);
 	}
 }
