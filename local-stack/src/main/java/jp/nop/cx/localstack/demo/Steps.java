@@ -83,6 +83,11 @@ final class Steps {
 		return http.send(method, gateway + path, bearer, body);
 	}
 
+	/** A request straight to a service's own port on this machine (not printed). */
+	Http.Response direct(int port, String path, String bearer) {
+		return http.send("GET", "http://localhost:" + port + path, bearer, null);
+	}
+
 	/** A request through the gateway that is not printed (attempts while waiting). */
 	Http.Response quietly(String method, String path, String bearer) {
 		return http.send(method, gateway + path, bearer, null);
