@@ -22,6 +22,25 @@ class TerminationIT extends RegistrationIntegrationTest {
 	private static final Instant LAST_SECOND_OF_JANUARY_IN_TOKYO = Instant.parse("2030-01-31T14:59:59Z");
 
 	@Test
+	void thePartnerReadsTheEarliestDayBeforeGivingNotice() {
+		String partnerId = approvedPartner();
+		this.clock.set(LAST_SECOND_OF_JANUARY_IN_TOKYO);
+
+		ApiClient.Response before = partnerAdmin(partnerId).get("/api/v1/partners/me/termination");
+		assertThat(before.status()).as(before.toString()).isEqualTo(200);
+		assertThat(before.json().path("noticePeriodDays").asInt()).isEqualTo(30);
+		assertThat(before.text("earliestEffectiveOn")).isEqualTo("2030-03-02");
+		assertThat(before.json().path("scheduled").isMissingNode() || before.json().path("scheduled").isNull()).isTrue();
+
+		this.clock.set(LAST_SECOND_OF_JANUARY_IN_TOKYO.plusSeconds(1));
+		partnerAdmin(partnerId).post("/api/v1/partners/me/termination", Map.of("effectiveOn", "2030-03-03"));
+		ApiClient.Response after = partnerAdmin(partnerId).get("/api/v1/partners/me/termination");
+		assertThat(after.text("earliestEffectiveOn")).isEqualTo("2030-03-03");
+		assertThat(after.json().path("scheduled").path("effectiveOn").asString()).isEqualTo("2030-03-03");
+		assertThat(after.json().path("scheduled").path("initiatedBy").asString()).isEqualTo("PARTNER");
+	}
+
+	@Test
 	void thePartnerGivesNoticeNoEarlierThanTheNoticePeriodCountedInTokyo() {
 		String partnerId = approvedPartner();
 		this.clock.set(LAST_SECOND_OF_JANUARY_IN_TOKYO);

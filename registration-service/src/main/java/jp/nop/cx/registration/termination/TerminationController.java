@@ -8,6 +8,7 @@ import jp.nop.cx.registration.partner.PartnerView;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,6 +22,12 @@ class TerminationController {
 
 	TerminationController(TerminationService terminations) {
 		this.terminations = terminations;
+	}
+
+	@Operation(summary = "The notice period and the earliest day a termination may take effect / 解約できる最も早い日")
+	@GetMapping("/api/v1/partners/me/termination")
+	TerminationNotice notice(CxPrincipal principal) {
+		return this.terminations.notice(principal.requirePartnerId());
 	}
 
 	@Operation(summary = "Give notice of termination (Art. 12.1) / 解約を通知する")

@@ -32,6 +32,13 @@ public class TerminationService {
 		this.clock = clock;
 	}
 
+	/** What a partner needs to know before giving notice: the period and the first day it allows now. */
+	public TerminationNotice notice(String partnerId) {
+		PartnerView partner = PartnerView.of(find(partnerId));
+		return new TerminationNotice(this.notice.days(), this.notice.earliestEffectiveOn(this.clock.instant()),
+				partner.termination());
+	}
+
 	public PartnerView schedule(String partnerId, Party by, LocalDate effectiveOn, String reason, String actor) {
 		Partner partner = find(partnerId);
 		partner.scheduleTermination(by, effectiveOn, reason, this.notice, actor, this.clock.instant());
