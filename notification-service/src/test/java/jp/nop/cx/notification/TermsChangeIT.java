@@ -37,8 +37,8 @@ class TermsChangeIT extends NotificationIT {
 		TestMail.Mail ja = awaitMail(japanese.contactEmail(), "利用規約変更のお知らせ（第" + version + "版）");
 		assertThat(ja.text()).contains("効力発生日時: 2026年12月1日 09:00（日本時間）")
 			.contains("第16条の表現を明確化しました。")
-			.contains("\nhttps://portal.nop.example/terms/" + version + "\n");
-		assertThat(ja.html()).contains("<a href=\"https://portal.nop.example/terms/" + version + "\">");
+			.contains("\nhttps://portal.nop.example/terms/versions/" + version + "\n");
+		assertThat(ja.html()).contains("<a href=\"https://portal.nop.example/terms/versions/" + version + "\">");
 		TestMail.Mail en = awaitMail(english.contactEmail(), "Change of the Terms of Use (version " + version + ")");
 		assertThat(en.text()).contains("Effective from: 1 December 2026, 09:00 JST");
 

@@ -277,8 +277,14 @@ class PartnerPages {
 	/** Art. 12.1: termination with at least the notice period; withdrawn before it takes effect. */
 	@GetMapping("/partner/termination")
 	String termination(Model model) {
-		this.views.show(model, "partner", this.api.get("/api/v1/partners/me"));
+		showTermination(model);
 		return "partner/termination";
+	}
+
+	private void showTermination(Model model) {
+		this.views.show(model, "partner", this.api.get("/api/v1/partners/me"));
+		ApiResponse notice = this.api.get("/api/v1/partners/me/termination");
+		model.addAttribute("earliest", notice.ok() ? notice.json().path("earliestEffectiveOn").asString("") : "");
 	}
 
 	@PostMapping("/partner/termination")
@@ -286,9 +292,8 @@ class PartnerPages {
 		ApiResponse scheduled = this.api.post("/api/v1/partners/me/termination",
 				this.api.object().put("effectiveOn", effectiveOn));
 		if (!scheduled.ok()) {
-			this.views.show(model, "partner", this.api.get("/api/v1/partners/me"));
+			showTermination(model);
 			model.addAttribute("effectiveOn", effectiveOn);
-			model.addAttribute("earliest", scheduled.json().path("earliestEffectiveOn").asString(""));
 			return Flash.refused(model, scheduled, "partner/termination");
 		}
 		return Flash.done(redirect, "termination.done", "/partner/termination");
@@ -298,7 +303,7 @@ class PartnerPages {
 	String withdraw(Model model, RedirectAttributes redirect) {
 		ApiResponse withdrawn = this.api.delete("/api/v1/partners/me/termination", null);
 		if (!withdrawn.ok()) {
-			this.views.show(model, "partner", this.api.get("/api/v1/partners/me"));
+			showTermination(model);
 			return Flash.refused(model, withdrawn, "partner/termination");
 		}
 		return Flash.done(redirect, "termination.withdrawn", "/partner/termination");

@@ -158,7 +158,22 @@ final class Browser implements AutoCloseable {
 	}
 
 	private static synchronized int next() {
+		if (shot == 0) {
+			clearEarlierRuns();
+		}
 		return ++shot;
+	}
+
+	/** Only this run's pictures, so their numbers tell the order of the steps. */
+	private static void clearEarlierRuns() {
+		try (java.util.stream.Stream<Path> earlier = Files.list(SCREENSHOTS)) {
+			for (Path picture : earlier.toList()) {
+				Files.delete(picture);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** Errors the pages wrote to the browser console (CSP violations among them). */

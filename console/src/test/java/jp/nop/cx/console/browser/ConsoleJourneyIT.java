@@ -9,7 +9,12 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import jp.nop.cx.events.CorporateNumberCheckDigit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +23,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +45,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class ConsoleJourneyIT {
 
 	private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+
+	private static final List<String> PARTNER_PAGES = List.of("/partner", "/partner/info", "/partner/members",
+			"/partner/inbox", "/partner/webhook", "/partner/terms", "/partner/backup", "/partner/termination",
+			"/partner/transfer", "/partner/cases", "/partner/audit", "/partner/incident", "/account", "/status",
+			"/terms");
+
+	private static final List<String> OPERATOR_PAGES = List.of("/operator", "/operator/applications",
+			"/operator/partners", "/operator/cases", "/operator/status", "/operator/terms", "/operator/compliance",
+			"/operator/deliveries", "/operator/credentials", "/operator/transfers", "/operator/audit", "/account");
 
 	private final String contactEmail = "contact-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
 
@@ -93,7 +110,7 @@ class ConsoleJourneyIT {
 		this.partner.open("/apply").screenshot("apply-form");
 		assertThat(this.partner.page()).contains("利用規約に同意します");
 		this.partner.type("company.name", "株式会社ブラウザ商事")
-			.type("company.corporateNumber", "8700110005901")
+			.type("company.corporateNumber", corporateNumber())
 			.type("company.postalCode", "100-0001")
 			.type("company.address", "東京都千代田区千代田1-1")
 			.type("representative.name", "山田 太郎")
@@ -115,7 +132,7 @@ class ConsoleJourneyIT {
 	@Test
 	@Order(2)
 	void theOperatorApprovesInTheConsole() {
-		signIn(this.operator, RunningStack.OPERATOR_LOGIN, RunningStack.OPERATOR_PASSWORD);
+		signIn(this.operator, RunningStack.OPERATOR_LOGIN, RunningStack.operatorPassword());
 		assertThat(this.operator.path()).isEqualTo("/operator");
 		this.operator.open("/operator/applications").screenshot("applications");
 		assertThat(this.operator.page()).contains("株式会社ブラウザ商事");
@@ -201,7 +218,8 @@ class ConsoleJourneyIT {
 				.body())
 			.path("version")
 			.asString();
-		String next = current + ".1";
+		// A version no run has published yet (the journey may run on a stack used before).
+		String next = current.split("\\.")[0] + "." + (System.currentTimeMillis() / 1000 % 100_000);
 		String effectiveFrom = LocalDateTime.now(TOKYO)
 			.plusMinutes(5)
 			.truncatedTo(ChronoUnit.MINUTES)
@@ -221,6 +239,12 @@ class ConsoleJourneyIT {
 			.pollInterval(Duration.ofSeconds(1))
 			.until(() -> this.partner.open("/partner/inbox").page().contains(next));
 		this.partner.screenshot("inbox-terms-change");
+		// The notice links to the full text of the new version, a page of the console.
+		String link = RunningStack.GATEWAY + "/terms/versions/" + next;
+		assertThat(this.partner.page()).contains(link);
+		this.partner.open(link).screenshot("terms-version-from-notice");
+		assertThat(this.partner.text("#terms-version")).isEqualTo(next);
+		assertThat(this.partner.page()).contains("第20条（ブラウザテスト）");
 		this.partner.open("/partner/terms").screenshot("terms-to-accept");
 		this.partner.click("#accept-" + next.replace(".", "\\.")).screenshot("terms-accepted");
 		assertThat(this.partner.text("#done")).contains("同意を記録しました");
@@ -229,6 +253,73 @@ class ConsoleJourneyIT {
 
 	@Test
 	@Order(8)
+	void everyPartnerPageWorksInJapaneseAndEnglish() {
+		for (String language : List.of("ja", "en")) {
+			this.partner.open("/partner?lang=" + language);
+			for (String page : PARTNER_PAGES) {
+				assertPageWorks(this.partner, page, language);
+			}
+		}
+		this.partner.open("/partner?lang=ja");
+
+		String memberEmail = "member-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+		this.partner.open("/partner/members")
+			.type("email", memberEmail)
+			.type("name", "鈴木 一郎")
+			.click("#member-form button[type=submit]")
+			.screenshot("member-added");
+		assertThat(this.partner.has("#problem")).isFalse();
+		assertThat(this.partner.has("#member-created")).isTrue();
+		assertThat(this.partner.text("#members")).contains(memberEmail);
+
+		this.partner.open("/partner/webhook")
+			.type("url", "https://93.184.215.14/cx-browser")
+			.click("#webhook-form button[type=submit]")
+			.screenshot("webhook-registered");
+		assertThat(this.partner.has("#problem")).isFalse();
+		assertThat(this.partner.text("#webhook-secret")).as("the signing secret, shown once").isNotBlank();
+		this.partner.open("/partner/webhook");
+		assertThat(this.partner.has("#webhook-secret")).as("the secret on a later visit").isFalse();
+		assertThat(this.partner.page()).contains("https://93.184.215.14/cx-browser");
+
+		this.partner.open("/partner/termination");
+		assertThat(this.partner.text("#termination-earliest")).isNotBlank();
+		this.partner.open("/partner/backup");
+		assertThat(this.partner.find("#export-download").getAttribute("href")).endsWith("/partner/export");
+		Object download = this.partner.driver()
+			.executeAsyncScript("const done = arguments[arguments.length - 1];"
+					+ "fetch('/partner/export').then((r) => r.text().then((t) => done(r.status + ' '"
+					+ " + r.headers.get('content-disposition') + ' ' + t)));");
+		assertThat(download.toString()).as("the backup file").startsWith("200 attachment").contains(this.partnerId);
+		this.partner.open("/partner/cases");
+		assertThat(this.partner.text("#cases")).as("the partner's own case").isNotBlank();
+		this.partner.open("/partner/audit");
+		assertThat(this.partner.text("#audit")).as("the partner's own audit trail").isNotBlank();
+	}
+
+	@Test
+	@Order(9)
+	void everyOperatorPageWorksInJapaneseAndEnglish() {
+		List<String> pages = new ArrayList<>(OPERATOR_PAGES);
+		pages.addAll(List.of("/operator/partners/" + this.partnerId, "/operator/cases/" + this.caseId,
+				"/operator/deliveries?partnerId=" + this.partnerId, "/operator/credentials?loginId=" + this.loginId,
+				"/operator/audit?partnerId=" + this.partnerId));
+		for (String language : List.of("ja", "en")) {
+			this.operator.open("/operator?lang=" + language);
+			for (String page : pages) {
+				assertPageWorks(this.operator, page, language);
+			}
+		}
+		this.operator.open("/operator?lang=ja");
+		this.operator.open("/operator/deliveries?partnerId=" + this.partnerId);
+		assertThat(this.operator.text("#deliveries")).as("proof of the notices sent to the partner").isNotBlank();
+		this.operator.open("/operator/audit?partnerId=" + this.partnerId);
+		assertThat(this.operator.text("#audit")).as("the approval and the measure in the trail").isNotBlank();
+		assertThat(this.operator.text("#verification-intact")).as("the tamper check, in words").contains("改ざんは見つかりませんでした");
+	}
+
+	@Test
+	@Order(10)
 	void theConsoleSpeaksEnglishOnRequest() {
 		this.partner.open("/partner?lang=en").screenshot("home-english");
 		assertThat(this.partner.page()).contains("Standing").contains("Inbox").doesNotContain("利用状況");
@@ -239,7 +330,7 @@ class ConsoleJourneyIT {
 	}
 
 	@Test
-	@Order(9)
+	@Order(11)
 	void aLostIdReportSignsTheReporterOutEverywhere() {
 		try (Browser phone = new Browser("partner-phone", "en", 360, 800)) {
 			signIn(phone, this.loginId, this.password);
@@ -264,6 +355,42 @@ class ConsoleJourneyIT {
 			assertThat(phone.has("#problem")).isTrue();
 			assertThat(phone.consoleErrors()).as("the phone's browser console").isEmpty();
 		}
+	}
+
+	@Test
+	@Order(12)
+	void swaggerUiListsEveryDocumentAndTriesTheCurrentTerms() {
+		try (Browser docs = new Browser("swagger-ui", "en", 1280, 1000)) {
+			docs.open("/swagger-ui/");
+			WebDriverWait wait = new WebDriverWait(docs.driver(), Duration.ofSeconds(30));
+			wait.until((driver) -> docs.all("select#select option").size() == 6);
+			assertThat(docs.all("select#select option")).extracting(WebElement::getText)
+				.containsExactlyInAnyOrder("enforcement", "gateway", "identity", "notification", "registration", "terms");
+			By current = By.cssSelector(".opblock-summary-path[data-path='/api/v1/terms/current']");
+			wait.until(ExpectedConditions.elementToBeClickable(current)).click();
+			wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".opblock.is-open .try-out__btn"))).click();
+			wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".opblock.is-open button.execute"))).click();
+			wait.until(ExpectedConditions.textToBePresentInElementLocated(
+					By.cssSelector(".opblock.is-open .live-responses-table tbody .response-col_status"), "200"));
+			docs.screenshot("try-it-out-current-terms");
+			assertThat(docs.text(".opblock.is-open .live-responses-table tbody .response-col_description")).contains("version");
+		}
+	}
+
+	/** A valid corporate number not used before, so the journey also runs on a used stack. */
+	private static String corporateNumber() {
+		String base = String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
+		return CorporateNumberCheckDigit.of(base) + base;
+	}
+
+	/** The page answers with its own heading, not with a refusal or the unavailable page. */
+	private static void assertPageWorks(Browser browser, String page, String language) {
+		browser.open(page).screenshot(language + page.replaceAll("[^a-z0-9]+", "-"));
+		assertThat(browser.path()).as(page + " stays on its page").isEqualTo(page.replaceAll("\\?.*", ""));
+		assertThat(browser.has("#problem")).as(page + " refused: " + browser.page()).isFalse();
+		assertThat(browser.has("#unavailable")).as(page + " unavailable").isFalse();
+		assertThat(browser.find("h1").getText()).as(page + " has its heading").isNotBlank();
+		assertThat(browser.find("html").getAttribute("lang")).as(page + " in " + language).isEqualTo(language);
 	}
 
 	private static void signIn(Browser browser, String loginId, String password) {

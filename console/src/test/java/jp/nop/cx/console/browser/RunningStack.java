@@ -33,7 +33,13 @@ final class RunningStack {
 
 	static final String OPERATOR_LOGIN = "operator";
 
-	static final String OPERATOR_PASSWORD = "Browser-" + UUID.randomUUID();
+	/**
+	 * {@code -Dcx.browser.running-stack=true}: drive the stack a {@code ./cx up} already runs (its
+	 * operator password read from {@code .cx/}), to look at the pages while working on them.
+	 */
+	private static final boolean USE_RUNNING = Boolean.getBoolean("cx.browser.running-stack");
+
+	private static final String STARTED_OPERATOR_PASSWORD = "Browser-" + UUID.randomUUID();
 
 	private static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083, 8084, 8085, 8086, 9080, 9081, 9082, 9083,
 			9084, 9085, 9086, 9092, 9093, 27017, 1025, 8025);
@@ -50,7 +56,7 @@ final class RunningStack {
 
 	/** Why the stack cannot run here, or null when it can (the tests are skipped with this reason). */
 	static synchronized String unavailableReason() {
-		if (unavailable != null || started != null) {
+		if (unavailable != null || started != null || USE_RUNNING) {
 			return unavailable;
 		}
 		Path root = root();
@@ -78,9 +84,21 @@ final class RunningStack {
 
 	static synchronized RunningStack get() {
 		if (started == null) {
-			started = start();
+			started = USE_RUNNING ? new RunningStack(null) : start();
 		}
 		return started;
+	}
+
+	static String operatorPassword() {
+		if (!USE_RUNNING) {
+			return STARTED_OPERATOR_PASSWORD;
+		}
+		try {
+			return Files.readString(root().resolve(".cx/operator-password")).strip();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static RunningStack start() {
@@ -97,7 +115,7 @@ final class RunningStack {
 			builder.environment().put("CX_ROOT", root.toString());
 			builder.environment().put("CX_STATE_DIR", state.toString());
 			builder.environment().put("CX_OPERATOR_LOGIN", OPERATOR_LOGIN);
-			builder.environment().put("CX_OPERATOR_PASSWORD", OPERATOR_PASSWORD);
+			builder.environment().put("CX_OPERATOR_PASSWORD", STARTED_OPERATOR_PASSWORD);
 			builder.environment().put("CX_OPERATOR_MFA", "optional");
 			builder.environment().put("CX_READY_TIMEOUT", "300");
 			Process process = builder.start();

@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * Settings of notification-service ({@code cx.notification.*}); the environment variables that
  * set them are listed in the module README.
  *
- * @param portalBaseUrl base of the links in notices ({@code <base>/terms/<version>})
+ * @param portalBaseUrl base of the links in notices ({@code <base>/terms/versions/<version>}, the console's page of a version)
  * @param operatorEmail where operator alerts go (Art. 4.3)
  * @param operatorLanguage language of operator alerts
  * @param eventSecretKey opens the activation tokens identity-service seals into

@@ -117,7 +117,7 @@ class NoticeFacts {
 			model.put("changeSummary", e.changeSummary());
 			model.put("scope", (e.scope() != null) ? label("capability", e.scope(), language) : null);
 			// Art. 16.2: the notice points at the published text of exactly this version.
-			model.putLink("termsLink", this.portalBase + "/terms/" + pathSegment(e.version()));
+			model.putLink("termsLink", this.portalBase + "/terms/versions/" + pathSegment(e.version()));
 		}
 		else if (payload instanceof PartnerWarned e) {
 			model.put("caseId", e.caseId());
