@@ -29,7 +29,7 @@ class ComposeFileTest {
 
 	private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
-	private static final Set<String> INFRASTRUCTURE = Set.of("kafka", "kafka-acls", "mongo", "mailpit", "prometheus");
+	private static final Set<String> INFRASTRUCTURE = Set.of("kafka", "kafka-acls", "mongo", "mailpit", "prometheus", "redis");
 
 	/** One-shot infrastructure: it runs to completion instead of staying healthy. */
 	private static final String KAFKA_ACLS = "kafka-acls";
@@ -120,6 +120,20 @@ class ComposeFileTest {
 		for (Layout.ServiceSpec service : Layout.SERVICES) {
 			assertThat(scrape).as(service.name()).contains("- " + service.name() + ":" + service.managementPort());
 		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void backEndServicesCanRunAsReplicasAndTheGatewaySharesItsLimitsInRedis() {
+		for (Layout.ServiceSpec service : Layout.SERVICES) {
+			if (!service.gateway()) {
+				assertThat(services.get(service.name())).as(service.name() + ": a fixed name would pin one container")
+					.doesNotContainKey("container_name");
+			}
+		}
+		Map<String, Object> gateway = services.get("gateway");
+		assertThat((Map<String, Object>) gateway.get("environment")).containsEntry("CX_REDIS_URL", "redis://redis:6379");
+		assertThat((Map<String, Object>) gateway.get("depends_on")).containsKey("redis");
 	}
 
 	@Test
