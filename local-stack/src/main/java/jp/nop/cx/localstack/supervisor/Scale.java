@@ -45,6 +45,11 @@ public record Scale(Map<String, Integer> instances) {
 			if (count < 1 || count > MAX_INSTANCES) {
 				throw new IllegalArgumentException("--scale: " + name + " between 1 and " + MAX_INSTANCES + " instances");
 			}
+			if (name.equals("console") && count > 1) {
+				// Its sessions (the tokens it keeps for each person) live in its memory, and the
+				// gateway routes the pages to one address: a second console would serve nobody.
+				throw new IllegalArgumentException("--scale: the console runs as one instance (its sessions are in its memory)");
+			}
 			instances.put(name, count);
 		}
 		return new Scale(Map.copyOf(instances));

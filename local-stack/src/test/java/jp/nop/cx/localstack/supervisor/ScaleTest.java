@@ -43,6 +43,10 @@ class ScaleTest {
 		assertThatIllegalArgumentException().isThrownBy(() -> Scale.parse("mailer=2")).withMessageContaining("mailer");
 		assertThatIllegalArgumentException().isThrownBy(() -> Scale.parse("gateway=0")).withMessageContaining("between 1");
 		assertThatIllegalArgumentException().isThrownBy(() -> Scale.parse("gateway")).withMessageContaining("<service>=N");
+		// A second console would get no traffic (and could not share the first one's sessions).
+		assertThatIllegalArgumentException().isThrownBy(() -> Scale.parse("console=2"))
+			.withMessageContaining("console runs as one instance");
+		assertThat(Scale.parse("console=1").of("console")).isEqualTo(1);
 	}
 
 }
