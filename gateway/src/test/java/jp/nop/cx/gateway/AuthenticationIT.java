@@ -20,7 +20,8 @@ import static org.awaitility.Awaitility.await;
 class AuthenticationIT extends GatewayIntegrationTest {
 
 	@ParameterizedTest(name = "{0} {1}")
-	@CsvSource({ "POST, /api/v1/registrations", "POST, /api/v1/auth/token", "POST, /api/v1/auth/refresh",
+	@CsvSource({ "POST, /api/v1/registrations", "POST, /api/v1/auth/token", "POST, /api/v1/auth/token/mfa",
+			"POST, /api/v1/auth/refresh",
 			"POST, /api/v1/auth/activation", "GET, /api/v1/auth/jwks", "GET, /api/v1/terms/current",
 			"GET, /api/v1/terms/versions", "GET, /api/v1/terms/versions/2/diff?from=1",
 			"GET, /api/v1/terms/effective?scope=webhooks", "GET, /api/v1/terms/supplements",
@@ -116,5 +117,31 @@ class AuthenticationIT extends GatewayIntegrationTest {
 		Response refused = gateway().as(TestTokens.fromIssuer("https://attacker.example", unique("p")))
 			.get("/api/v1/partners/me");
 		assertThat(refused.status()).isEqualTo(401);
+	}
+
+	/** ADR 0018: a token only for enrolling a second factor reaches nothing but the enrolment. */
+	@ParameterizedTest(name = "{0} {1}")
+	@CsvSource({ "GET, /api/v1/partners/me", "GET, /api/v1/registrations", "POST, /api/v1/enforcement/cases",
+			"GET, /api/v1/identity/keys", "DELETE, /api/v1/identity/me/mfa", "PUT, /api/v1/identity/me/password" })
+	void aTokenOnlyForEnrollingASecondFactorIsRefusedElsewhere(String method, String path) {
+		Response refused = gateway().as(TestTokens.enrolmentOnly(unique("p")))
+			.header("Accept-Language", "en")
+			.send(method, path, method.equals("GET") ? null : "{}");
+
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+		assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(refused.text("type")).isEqualTo("https://cx.nop.jp/problems/mfa-enrolment-required");
+		assertThat(refused.text("title")).isEqualTo("Second factor enrolment required");
+		assertThat(SERVICES.all((r) -> r.uri().startsWith(path))).isEmpty();
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@CsvSource({ "GET, /api/v1/identity/me", "POST, /api/v1/identity/me/mfa", "POST, /api/v1/identity/me/mfa/confirmation" })
+	void aTokenOnlyForEnrollingASecondFactorReachesTheEnrolment(String method, String path) {
+		Response passed = gateway().as(TestTokens.enrolmentOnly(unique("p")))
+			.send(method, path, method.equals("GET") ? null : "{}");
+
+		assertThat(passed.status()).as(passed.toString()).isEqualTo(200);
+		assertThat(SERVICES.all((r) -> r.uri().startsWith(path))).isNotEmpty();
 	}
 }

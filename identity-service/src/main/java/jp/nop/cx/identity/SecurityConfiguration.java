@@ -15,8 +15,8 @@ class SecurityConfiguration {
 	SecurityRules identityRules() {
 		return (rules) -> rules
 			// Signing in, refreshing and activating are how one gets a token in the first place.
-			.requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/refresh", "/api/v1/auth/activation",
-					"/api/v1/auth/unlock")
+			.requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/token/mfa", "/api/v1/auth/refresh",
+					"/api/v1/auth/activation", "/api/v1/auth/unlock")
 			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/api/v1/auth/jwks")
 			.permitAll()

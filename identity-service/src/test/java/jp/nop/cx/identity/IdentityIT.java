@@ -42,7 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"cx.identity.password.bcrypt-strength=4", "cx.identity.dormant.cron=-",
 		"cx.identity.portal-base-url=https://portal.example.test/",
 		"cx.identity.secrets.event-key=" + IdentityIT.EVENT_KEY,
-		"cx.identity.secrets.key-encryption-key=" + IdentityIT.KEY_ENCRYPTION_KEY })
+		"cx.identity.secrets.key-encryption-key=" + IdentityIT.KEY_ENCRYPTION_KEY,
+		// As in the local demo; RequiredOperatorMfaIT runs the default (required).
+		"cx.identity.mfa.operator=optional" })
 @Import(IdentityIT.TestClock.class)
 public abstract class IdentityIT {
 

@@ -97,12 +97,45 @@ class SecretsNotLoggedIT extends IdentityIT {
 				Map.of("currentPassword", password, "newPassword", newPassword)).status()).isEqualTo(204);
 		secrets.add(this.credentials.findById(issued.loginId()).orElseThrow().passwordHash());
 
+		assertNoneLogged(issued.loginId(), secrets);
+	}
+
+	@Test
+	void secondFactorEnrolmentSignInAndRemovalLogNoSecret() throws Exception {
+		Account admin = activeAdmin();
+		List<String> secrets = new ArrayList<>();
+		ApiClient.Response enrolment = as(admin.accessToken()).post("/api/v1/identity/me/mfa", null);
+		String secret = enrolment.text("secret");
+		secrets.add(secret);
+		secrets.add(enrolment.text("otpauthUri"));
+		String code = new dev.samstevens.totp.code.DefaultCodeGenerator().generate(secret,
+				this.clock.instant().getEpochSecond() / 30);
+		ApiClient.Response confirmed = as(admin.accessToken()).post("/api/v1/identity/me/mfa/confirmation",
+				Map.of("code", code));
+		confirmed.json().path("recoveryCodes").forEach((c) -> secrets.add(c.asString()));
+		ApiClient.Response passwordStep = signInResponse(admin.loginId(), admin.password());
+		String challenge = passwordStep.text("challenge");
+		secrets.add(challenge);
+		secrets.add(ActivationToken.hashOf(challenge));
+		String recovery = confirmed.json().path("recoveryCodes").path(0).asString();
+		ApiClient.Response tokens = api().header("X-Forwarded-For", newClientAddress())
+			.post("/api/v1/auth/token/mfa", Map.of("challenge", challenge, "code", recovery));
+		assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
+		secrets.add(tokens.text("accessToken"));
+		secrets.add(tokens.text("refreshToken"));
+		assertThat(as(tokens.text("accessToken")).send("DELETE", "/api/v1/identity/me/mfa",
+				Map.of("code", confirmed.json().path("recoveryCodes").path(1).asString())).status()).isEqualTo(204);
+
+		assertNoneLogged(admin.loginId(), secrets);
+	}
+
+	private void assertNoneLogged(String loginId, List<String> secrets) {
 		List<String> lines = this.captured.list.stream()
 			.map((e) -> e.getFormattedMessage() + " " + ((e.getThrowableProxy() != null)
 					? ThrowableProxyUtil.asString(e.getThrowableProxy()) : "") + " " + e.getMDCPropertyMap())
 			.toList();
 		// The capture works: the flow above did log (at DEBUG) what it did.
-		assertThat(lines).anyMatch((line) -> line.contains(issued.loginId()));
+		assertThat(lines).anyMatch((line) -> line.contains(loginId));
 		for (String secret : secrets) {
 			assertThat(secret).isNotBlank();
 			assertThat(lines).noneMatch((line) -> line.contains(secret));

@@ -81,7 +81,13 @@ class TenantIsolationIT extends IdentityIT implements TenantIsolationContract {
 				Endpoint.put("/api/v1/identity/me/password",
 						Map.of("currentPassword", "当て推量のパスワード", "newPassword", "新しいパスワード-2026-xyz"),
 						"changing one's own password")
-					.answeringTheCaller());
+					.answeringTheCaller(),
+				Endpoint.post("/api/v1/identity/me/mfa", null, "enrolling one's own second factor").answeringTheCaller(),
+				Endpoint.post("/api/v1/identity/me/mfa/confirmation", Map.of("code", "000000"),
+						"confirming one's own second factor")
+					.answeringTheCaller(),
+				new Endpoint("DELETE", "/api/v1/identity/me/mfa", Map.of("code", "000000"),
+						"removing one's own second factor", java.util.Set.of(403, 404), true));
 	}
 
 	@Override

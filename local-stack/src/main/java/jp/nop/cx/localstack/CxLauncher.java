@@ -145,6 +145,7 @@ public final class CxLauncher {
 
 				Environment: CX_OPERATOR_LOGIN (default operator), CX_OPERATOR_PASSWORD (default: generated
 				once, kept in .cx/operator-password), CX_WEBHOOK_ALLOW_PRIVATE_TARGETS (default false),
+				CX_OPERATOR_MFA (default optional here; required outside the local demo),
 				CX_READY_TIMEOUT (seconds, default 180), CX_SERVICE_JAVA_OPTS, CX_JAVA_OPTS (launcher JVM).
 				""");
 	}

@@ -356,4 +356,13 @@ class ComposeFileTest {
 		});
 	}
 
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void operatorsNeedASecondFactorInCompose() {
+		// ADR 0018: only the local demo lets an operator sign in with the password alone.
+		assertThat((Map<String, Object>) services.get("identity-service").get("environment"))
+			.containsEntry("CX_OPERATOR_MFA", "required");
+	}
+
 }

@@ -134,6 +134,19 @@ public final class TestTokens {
 		return sign(KEY, claims);
 	}
 
+	/**
+	 * A token restricted to enrolling a second factor ({@code restricted_to: mfa-enrolment}, ADR
+	 * 0018). identity-service issues such tokens with no role; this one keeps a partner admin's
+	 * role and partner, so a refusal is the restriction's and not the role check's.
+	 */
+	public static String enrolmentOnly(String partnerId) {
+		JWTClaimsSet claims = new JWTClaimsSet.Builder(
+				claims("admin-" + partnerId, partnerId, List.of("PARTNER_ADMIN"), Instant.now(), Duration.ofMinutes(15)))
+			.claim("restricted_to", "mfa-enrolment")
+			.build();
+		return sign(KEY, claims);
+	}
+
 	/** Signed with the trusted key, but naming another issuer than identity-service. */
 	public static String fromIssuer(String issuer, String partnerId) {
 		JWTClaimsSet claims = new JWTClaimsSet.Builder(

@@ -15,6 +15,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Sign-in with the API's own rules: 401 for a wrong password or unknown ID alike, 423 with
@@ -39,7 +40,7 @@ class SignInPage {
 
 	@PostMapping("/signin")
 	String signIn(@RequestParam String loginId, @RequestParam String password, HttpServletRequest request,
-			Model model) {
+			Model model, RedirectAttributes redirect) {
 		ApiResponse answer = this.api.anonymous(HttpMethod.POST, "/api/v1/auth/token",
 				this.api.object().put("loginId", loginId).put("password", password));
 		model.addAttribute("loginId", loginId);
@@ -50,11 +51,12 @@ class SignInPage {
 		if (!answer.ok()) {
 			return Flash.refused(model, answer, "public/signin");
 		}
-		return start(answer, loginId, request, model, "public/signin");
+		return start(answer, loginId, request, model, redirect, "public/signin");
 	}
 
 	@PostMapping("/signin/mfa")
-	String secondFactor(@RequestParam String code, HttpServletRequest request, Model model) {
+	String secondFactor(@RequestParam String code, HttpServletRequest request, Model model,
+			RedirectAttributes redirect) {
 		String challenge = this.session.getMfaChallenge();
 		String loginId = this.session.getMfaLoginId();
 		if (challenge == null) {
@@ -66,11 +68,12 @@ class SignInPage {
 		if (!answer.ok()) {
 			return Flash.refused(model, answer, "public/signin-mfa");
 		}
-		return start(answer, loginId, request, model, "public/signin-mfa");
+		return start(answer, loginId, request, model, redirect, "public/signin-mfa");
 	}
 
 	/** A new session ID on sign-in (no fixation); who the ID is comes from the API, not the token. */
-	private String start(ApiResponse tokens, String loginId, HttpServletRequest request, Model model, String view) {
+	private String start(ApiResponse tokens, String loginId, HttpServletRequest request, Model model,
+			RedirectAttributes redirect, String view) {
 		request.changeSessionId();
 		this.session.signedIn(loginId, null, List.of(), tokens.json().path("accessToken").asString(),
 				tokens.json().path("refreshToken").asString(), this.api.expiryOf(tokens));
@@ -86,6 +89,10 @@ class SignInPage {
 		String partnerId = me.json().path("partnerId").isString() ? me.json().path("partnerId").asString() : null;
 		this.session.signedIn(me.json().path("loginId").asString(loginId), partnerId, roles,
 				this.session.getAccessToken(), this.session.getRefreshToken(), this.session.getAccessExpiresAt());
+		// An operator without a second factor where one is required: the token is good for enrolling only.
+		if ("mfa-enrolment".equals(tokens.json().path("restrictedTo").asString(""))) {
+			return Flash.done(redirect, "mfa.enrolmentRequired", "/account");
+		}
 		return this.session.isOperator() ? "redirect:/operator" : "redirect:/partner";
 	}
 

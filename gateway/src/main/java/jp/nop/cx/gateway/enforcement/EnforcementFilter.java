@@ -105,7 +105,8 @@ class EnforcementFilter implements GlobalFilter, Ordered {
 	 * partner): suspension stops the use of the service, not the consultation about it.
 	 */
 	private static boolean keepsSuspendedPartnerInformed(RoutedRequest request) {
-		return request.is(HttpMethod.POST, "/api/v1/auth/token") || request.is(HttpMethod.POST, "/api/v1/auth/refresh")
+		return request.is(HttpMethod.POST, "/api/v1/auth/token") || request.is(HttpMethod.POST, "/api/v1/auth/token/mfa")
+				|| request.is(HttpMethod.POST, "/api/v1/auth/refresh")
 				|| request.is(HttpMethod.GET, STANDING_PATH) || request.is(HttpMethod.HEAD, STANDING_PATH)
 				|| (!request.write() && (request.path().equals(CASES_PATH) || request.path().startsWith(CASES_PATH + "/")))
 				|| (HttpMethod.POST.equals(request.method()) && PROPOSALS_PATH.matcher(request.path()).matches());

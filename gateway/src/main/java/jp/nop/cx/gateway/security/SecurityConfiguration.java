@@ -35,9 +35,12 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 @EnableWebFluxSecurity
 class SecurityConfiguration {
 
-	/** Anonymous writes: applying (Art. 3), signing in, refreshing, activating an ID (Art. 4.1). */
-	static final String[] ANONYMOUS_POSTS = { "/api/v1/registrations", "/api/v1/auth/token", "/api/v1/auth/refresh",
-			"/api/v1/auth/activation", "/api/v1/auth/unlock" };
+	/**
+	 * Anonymous writes: applying (Art. 3), signing in (and its second step), refreshing,
+	 * activating an ID (Art. 4.1).
+	 */
+	static final String[] ANONYMOUS_POSTS = { "/api/v1/registrations", "/api/v1/auth/token", "/api/v1/auth/token/mfa",
+			"/api/v1/auth/refresh", "/api/v1/auth/activation", "/api/v1/auth/unlock" };
 
 	/**
 	 * Anonymous reads: the signing keys, the published terms (preamble, Art. 1.2, 16) and the

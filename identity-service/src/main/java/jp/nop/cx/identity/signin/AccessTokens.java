@@ -12,6 +12,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import jp.nop.cx.identity.IdentityProperties;
 import jp.nop.cx.identity.credential.Credential;
 import jp.nop.cx.identity.key.KeyRing;
+import jp.nop.cx.platform.security.EnrolmentOnlyTokens;
 import jp.nop.cx.platform.security.RevocationValidator;
 
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -55,7 +56,11 @@ class AccessTokens {
 		}
 	}
 
-	AccessToken issue(Credential credential) {
+	/**
+	 * @param enrolmentOnly a token good only for enrolling a second factor (ADR 0018): no role,
+	 * and the claim every service refuses elsewhere
+	 */
+	AccessToken issue(Credential credential, boolean enrolmentOnly) {
 		Instant now = this.clock.instant();
 		JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
 			.issuer(this.issuer)
@@ -63,8 +68,11 @@ class AccessTokens {
 			.issuedAt(now)
 			.expiresAt(now.plus(this.ttl))
 			.id(UUID.randomUUID().toString())
-			.claim("roles", List.of(credential.role().name()))
+			.claim("roles", enrolmentOnly ? List.of() : List.of(credential.role().name()))
 			.claim(RevocationValidator.GENERATION_CLAIM, credential.generation());
+		if (enrolmentOnly) {
+			claims.claim(EnrolmentOnlyTokens.CLAIM, EnrolmentOnlyTokens.MFA_ENROLMENT);
+		}
 		if (credential.partnerId() != null) {
 			claims.claim("partner_id", credential.partnerId());
 		}

@@ -37,7 +37,9 @@ class TokenController {
 							value = "{\"loginId\": \"operator\", \"password\": \"the password ./cx up printed\"}"))),
 			responses = { @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true),
 					@ApiResponse(responseCode = "401",
-							description = "`sign-in-failed`: unknown ID, wrong password, locked or not active (one answer for all).") })
+							description = "`sign-in-failed`: unknown ID, wrong password, locked or not active (one answer for all). "
+									+ "`mfa-required`: the password is right and the ID has a second factor; the problem's `challenge` "
+									+ "goes to `POST /api/v1/auth/token/mfa` with the code.") })
 	@PostMapping("/api/v1/auth/token")
 	ResponseEntity<TokenResponse> token(@Valid @RequestBody SignInRequest request, ClientInfo client) {
 		String action = "POST /api/v1/auth/token";
@@ -50,6 +52,31 @@ class TokenController {
 		catch (RuleViolation refused) {
 			this.audit.refused(action, request.loginId(), refused.kind().status(), refused.code(),
 					client.address(), client.userAgent());
+			throw refused;
+		}
+	}
+
+	@Operation(summary = "Sign in, second step: the challenge and a TOTP or recovery code / 確認コードでサインインする",
+			responses = { @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true),
+					@ApiResponse(responseCode = "401",
+							description = "`mfa-failed`: wrong, used or expired code (counts as a failed sign-in; the challenge "
+									+ "may be tried again a few times). `mfa-challenge-invalid`: unknown, used, expired or "
+									+ "exhausted challenge: sign in again."),
+					@ApiResponse(responseCode = "423", description = "`sign-in-locked` (+ `Retry-After`)."),
+					@ApiResponse(responseCode = "429", description = "`sign-in-rate-limited` (+ `Retry-After`).") })
+	@PostMapping("/api/v1/auth/token/mfa")
+	ResponseEntity<TokenResponse> secondFactor(@Valid @RequestBody SecondFactorRequest request, ClientInfo client) {
+		String action = "POST /api/v1/auth/token/mfa";
+		String loginId = this.signIn.challengeOwner(request.challenge()).orElse(null);
+		try {
+			TokenResponse tokens = this.signIn.completeWithSecondFactor(request.challenge(), request.code(),
+					client.address());
+			this.audit.signedIn(action, loginId, client.address(), client.userAgent());
+			return noStore(tokens);
+		}
+		catch (RuleViolation refused) {
+			this.audit.refused(action, loginId, refused.kind().status(), refused.code(), client.address(),
+					client.userAgent());
 			throw refused;
 		}
 	}
@@ -72,6 +99,14 @@ class TokenController {
 		@Override
 		public String toString() {
 			return "SignInRequest[loginId=" + this.loginId + ", password=****]";
+		}
+	}
+
+	record SecondFactorRequest(@NotBlank @Size(max = 200) String challenge, @NotBlank @Size(max = 64) String code) {
+
+		@Override
+		public String toString() {
+			return "SecondFactorRequest[****]";
 		}
 	}
 

@@ -54,7 +54,7 @@ public final class Demo {
 				DemoFlow.of("Supplements in compliance (Art. 1.2, 1.3)", () -> new SupplementComplianceFlow(this.http,
 						this.gateway, demo.operatorToken, demo.partnerToken, demo.partnerId).run()),
 				new WebhookFlow(steps, demo), new TerminationNoticeFlow(steps, demo), new MaintenanceFlow(steps, demo),
-				new SummaryFlow(steps, demo), new MemberAndLossReportFlow(steps, demo),
+				new SummaryFlow(steps, demo), new MemberAndLossReportFlow(steps, demo), new MfaFlow(steps, demo),
 				DemoFlow.of("A refused transfer is noticed (Art. 17)", () -> new TransferRefusalFlow(this.http,
 						this.gateway, demo.operatorToken, demo.partnerToken).run()),
 				new TransferFlow(steps, demo),

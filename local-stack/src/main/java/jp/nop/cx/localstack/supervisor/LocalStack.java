@@ -152,6 +152,10 @@ public final class LocalStack {
 				LocalKeys.resolveOrGenerate(layout.keyEncryptionKeyFile(), LocalKeys.KEY_ENCRYPTION_KEY, env));
 		String webhooks = env.get("CX_WEBHOOK_ALLOW_PRIVATE_TARGETS");
 		childEnv.put("CX_WEBHOOK_ALLOW_PRIVATE_TARGETS", (webhooks == null || webhooks.isBlank()) ? "false" : webhooks);
+		// The local demo lets operators sign in without a second factor (./cx demo signs in as the
+		// operator); everywhere else it is required (ADR 0018). CX_OPERATOR_MFA=required tries that here.
+		String operatorMfa = env.get("CX_OPERATOR_MFA");
+		childEnv.put("CX_OPERATOR_MFA", (operatorMfa == null || operatorMfa.isBlank()) ? "optional" : operatorMfa);
 		// The console's session cookie is Secure everywhere but on http://localhost.
 		childEnv.put("CX_CONSOLE_SECURE_COOKIE", "false");
 		Scale.GatewayWiring wiring = this.scale.gatewayWiring();

@@ -19,7 +19,8 @@ import static org.awaitility.Awaitility.await;
  * Art. 4.3 as one test every service runs: a token revoked through {@code credential-revoked} is
  * refused by the service itself, not only by the gateway, even one issued in the same second as
  * the revocation; a token of the next credential generation works; a token of another issuer is
- * refused; and the service is ready only once it has read the revocations.
+ * refused; a token only for enrolling a second factor (ADR 0018) is refused; and the service is
+ * ready only once it has read the revocations.
  * <p>
  * A service's {@code RevocationIT} implements this interface and keeps extending its module's IT
  * base class (one Spring context), naming one partner endpoint a valid token gets an answer
@@ -68,6 +69,18 @@ public interface RevocationContract {
 		assertThat(api().as(TestTokens.fromIssuer("https://attacker.example", partnerId))
 			.get(partnerEndpoint())
 			.status()).isEqualTo(401);
+	}
+
+	@Test
+	default void aTokenOnlyForEnrollingASecondFactorIsRefused() {
+		String partnerId = "p-enrolment-" + UUID.randomUUID();
+		ApiClient.Response refused = api().as(TestTokens.enrolmentOnly(partnerId))
+			.header("Accept-Language", "en")
+			.get(partnerEndpoint());
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+		assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(refused.text("type")).isEqualTo("https://cx.nop.jp/problems/mfa-enrolment-required");
+		assertThat(refused.text("title")).isEqualTo("Second factor enrolment required");
 	}
 
 	@Test

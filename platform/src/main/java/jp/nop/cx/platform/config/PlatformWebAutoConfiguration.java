@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.nop.cx.platform.security.CxPrincipalArgumentResolver;
+import jp.nop.cx.platform.security.EnrolmentOnlyTokenFilter;
 import jp.nop.cx.platform.security.ProblemSecurityHandlers;
 import jp.nop.cx.platform.security.SecurityRules;
 import jp.nop.cx.platform.client.ClientAddressResolver;
@@ -38,6 +39,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -148,7 +150,10 @@ public class PlatformWebAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(SecurityFilterChain.class)
 		SecurityFilterChain cxSecurityFilterChain(HttpSecurity http, ObjectProvider<SecurityRules> serviceRules,
-				ProblemSecurityHandlers handlers) throws Exception {
+				ProblemSecurityHandlers handlers, ProblemHandler problems, ObjectMapper objectMapper) throws Exception {
+			// ADR 0018: a token only good for enrolling a second factor does nothing else, anywhere.
+			http.addFilterAfter(new EnrolmentOnlyTokenFilter(problems, objectMapper),
+					BearerTokenAuthenticationFilter.class);
 			http.csrf(AbstractHttpConfigurer::disable)
 				.sessionManagement((s) -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 				.requestCache((c) -> c.disable())

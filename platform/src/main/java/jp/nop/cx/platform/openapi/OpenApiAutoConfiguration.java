@@ -6,6 +6,7 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import jp.nop.cx.platform.security.CxPrincipal;
+import jp.nop.cx.platform.web.ClientInfo;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -33,8 +34,8 @@ public class OpenApiAutoConfiguration {
 	public static final String BEARER_JWT = "bearerJwt";
 
 	static {
-		// Resolved from the token, never sent by a client.
-		SpringDocUtils.getConfig().addRequestWrapperToIgnore(CxPrincipal.class);
+		// Resolved from the token and the connection, never sent by a client as a parameter.
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(CxPrincipal.class, ClientInfo.class);
 	}
 
 	@Bean
