@@ -6,7 +6,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
-/** Fixture: a service that names HTTP, and refuses with an HttpStatus: both violations. */
+/** Fixture: a service that names HTTP (a violation) and refuses with an HttpStatus (exempt). */
 @Service
 public class OrderService {
 
