@@ -79,6 +79,19 @@ public final class ServiceArchitecture {
 			return !ENTRY_POINT.test(outermost) && !translatesFrameworkTypes(outermost);
 		});
 
+	/**
+	 * The refusal exception of today carries an {@code HttpStatus} ({@code ProblemException.of(HttpStatus,
+	 * code)} of {@code platform.web}), so services that refuse a request name HTTP. The platform's web-free
+	 * refusal type (issue 16, "Refusals") replaces it; then this exemption is deleted and the rule
+	 * holds without it. Nothing else of HTTP is exempt.
+	 */
+	static final DescribedPredicate<JavaClass> REFUSAL_CARRYING_HTTP_STATUS = DescribedPredicate
+		.describe("the HttpStatus a refusal carries (until the web-free refusal type lands)", (type) -> {
+			String name = outermost(type).getName();
+			return name.equals("org.springframework.http.HttpStatus")
+					|| name.equals("org.springframework.http.HttpStatusCode");
+		});
+
 	/** The domain and the application services know nothing of HTTP, servlets, Kafka or Stream. */
 	@ArchTest
 	public static final ArchRule domainAndServicesKnowNoWebOrMessaging = noClasses()
@@ -86,7 +99,8 @@ public final class ServiceArchitecture {
 		.should()
 		.dependOnClassesThat(DescribedPredicate
 			.describe("reside in a web or messaging package",
-					(JavaClass type) -> WEB_OR_MESSAGING.test(type.getPackageName())))
+					(JavaClass type) -> WEB_OR_MESSAGING.test(type.getPackageName()))
+			.and(DescribedPredicate.not(REFUSAL_CARRYING_HTTP_STATUS)))
 		.because("aggregates and services hold the rules; controllers and consumers only translate (STYLE.md)");
 
 	/**
