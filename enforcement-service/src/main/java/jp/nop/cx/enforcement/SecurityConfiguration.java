@@ -11,7 +11,8 @@ import org.springframework.http.HttpMethod;
  * Who may call what (SPEC section 3): the service status is public; a partner reads only its own
  * standing and cases, and its administrator proposes resumptions (Art. 7.5); everything else
  * here is the operator's. The internal export checks the token's
- * partner in the controller (404 for another partner's data).
+ * partner in the controller (404 for another partner's data). The audit trail is the operator's; a
+ * partner's administrator reads its own company's part (not members).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -29,5 +30,13 @@ class SecurityConfiguration {
 			.hasRole(Roles.OPERATOR)
 			.requestMatchers("/internal/v1/partners/*/export")
 			.authenticated();
+	}
+
+	@Bean
+	SecurityRules auditRules() {
+		return (rules) -> rules.requestMatchers("/api/v1/audit/me")
+			.hasRole(Roles.PARTNER_ADMIN)
+			.requestMatchers("/api/v1/audit", "/api/v1/audit/**")
+			.hasRole(Roles.OPERATOR);
 	}
 }

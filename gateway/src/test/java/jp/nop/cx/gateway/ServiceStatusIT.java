@@ -40,7 +40,7 @@ class ServiceStatusIT extends GatewayIntegrationTest {
 		await().atMost(Duration.ofSeconds(5))
 			.until(() -> this.declared.stream()
 				.allMatch((event) -> Arrays.stream(Capability.values())
-					.allMatch((c) -> this.board.outage(c, true, event.startsAt()).isEmpty())));
+					.allMatch((c) -> this.board.eventInForce(c, true, event.startsAt()).isEmpty())));
 	}
 
 	@Test
@@ -88,7 +88,7 @@ class ServiceStatusIT extends GatewayIntegrationTest {
 		ServiceStatusChanged discontinuation = declare("DISCONTINUATION", "BY_NOTICE", List.of(Capability.WEBHOOKS), effective,
 				null);
 		await().atMost(Duration.ofSeconds(5))
-			.until(() -> this.board.outage(Capability.WEBHOOKS, true, effective).isPresent());
+			.until(() -> this.board.eventInForce(Capability.WEBHOOKS, true, effective).isPresent());
 		assertThat(gateway().as(this.partner).put("/api/v1/notifications/me/webhook", "{}").status()).isEqualTo(200);
 
 		this.clock.set(effective);
@@ -106,7 +106,7 @@ class ServiceStatusIT extends GatewayIntegrationTest {
 		Instant endsAt = startsAt.plus(Duration.ofMinutes(30));
 		declare("MAINTENANCE", "MAINTENANCE", List.of(), startsAt, endsAt);
 		await().atMost(Duration.ofSeconds(5))
-			.until(() -> this.board.outage(Capability.REGISTRATION, false, startsAt).isPresent());
+			.until(() -> this.board.eventInForce(Capability.REGISTRATION, false, startsAt).isPresent());
 		assertThat(gateway().as(this.partner).get("/api/v1/partners/me").status()).isEqualTo(200);
 
 		this.clock.set(startsAt);
@@ -134,7 +134,7 @@ class ServiceStatusIT extends GatewayIntegrationTest {
 	}
 
 	@Test
-	void theStatusPageAndOperatorsPassAnyOutage() {
+	void theStatusPageAndOperatorsPassAnyServiceStatusEvent() {
 		declare("INTERRUPTION", "PUBLIC_AUTHORITY_ORDER", List.of(), this.clock.instant(), null);
 		await().atMost(Duration.ofSeconds(1))
 			.pollInterval(Duration.ofMillis(50))

@@ -4,29 +4,8 @@ import java.util.Set;
 
 import jp.nop.cx.test.contract.OpenApiContract;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-
 /** identity's OpenAPI document: complete, valid OpenAPI 3.1, and equal to docs/api/identity.openapi.json. */
 class OpenApiIT extends IdentityIT implements OpenApiContract {
-
-	@Autowired
-	private ApplicationContext context;
-
-	@Override
-	public int port() {
-		return this.port;
-	}
-
-	@Override
-	public String documentName() {
-		return "identity";
-	}
-
-	@Override
-	public ApplicationContext applicationContext() {
-		return this.context;
-	}
 
 	@Override
 	public Set<String> internalHandlers() {

@@ -2,10 +2,8 @@ package jp.nop.cx.localstack;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
@@ -41,21 +39,10 @@ public final class LocalKeys {
 		byte[] bytes = new byte[32];
 		new SecureRandom().nextBytes(bytes);
 		String key = Base64.getEncoder().encodeToString(bytes);
-		Path parent = file.toAbsolutePath().getParent();
-		Files.createDirectories(parent);
-		try {
-			if (parent.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-				Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-			}
-			else {
-				Files.createFile(file);
-			}
-		}
-		catch (FileAlreadyExistsException ex) {
+		if (!OwnerOnlyFile.create(file, key)) {
 			// Created since the check above (a second launcher): use that one.
 			return Files.readString(file, StandardCharsets.UTF_8).strip();
 		}
-		Files.writeString(file, key + "\n", StandardCharsets.UTF_8);
 		return key;
 	}
 }

@@ -2,10 +2,8 @@ package jp.nop.cx.localstack;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Optional;
@@ -43,20 +41,9 @@ public record OperatorCredentials(String login, String password, Source source) 
 			return known.get();
 		}
 		String password = generate(new SecureRandom());
-		Path parent = file.toAbsolutePath().getParent();
-		Files.createDirectories(parent);
-		try {
-			if (parent.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-				Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-			}
-			else {
-				Files.createFile(file);
-			}
-		}
-		catch (FileAlreadyExistsException ex) {
+		if (!OwnerOnlyFile.create(file, password)) {
 			return resolve(file, env).orElseThrow(() -> new IOException(file + " exists but is empty"));
 		}
-		Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
 		return new OperatorCredentials(login(env), password, Source.GENERATED);
 	}
 

@@ -43,9 +43,9 @@ class ConsultationNoticesIT extends NotificationIT {
 		assertThat(refusal.text()).contains("理由:\n書面による承諾の申請がありません").contains(transferId);
 
 		awaitDelivery(refused, Channel.INBOX, DeliveryStatus.SENT);
-		assertThat(deliveriesOf(refused)).extracting(Delivery::getChannel, Delivery::getArticle)
+		assertThat(deliveriesOf(refused)).extracting(Delivery::channel, Delivery::article)
 			.containsExactlyInAnyOrder(tuple(Channel.EMAIL, "Art. 17"), tuple(Channel.INBOX, "Art. 17"));
-		assertThat(deliveriesOf(requested)).extracting(Delivery::getChannel)
+		assertThat(deliveriesOf(requested)).extracting(Delivery::channel)
 			.containsExactlyInAnyOrder(Channel.EMAIL, Channel.INBOX);
 		ApiClient admin = api().as(TestTokens.partnerAdmin(partner.partnerId()));
 		eventually().until(() -> inboxHas(admin, "partner-transfer-refused"));
@@ -84,7 +84,7 @@ class ConsultationNoticesIT extends NotificationIT {
 			.contains("リトライ処理の不具合を修正しました")
 			.contains("2030年1月10日 10:00（日本時間）")
 			.contains("/api/v1/enforcement/cases/" + caseId + "/proposals/" + proposalId + "/agreement");
-		assertThat(deliveriesOf(proposed)).extracting(Delivery::getAudience, Delivery::getChannel)
+		assertThat(deliveriesOf(proposed)).extracting(Delivery::audience, Delivery::channel)
 			.containsExactly(tuple(Audience.OPERATOR, Channel.EMAIL));
 
 		String agreed = publish(new ResumptionDecided(partner.partnerId(), caseId, proposalId, "AGREED",
@@ -95,7 +95,7 @@ class ConsultationNoticesIT extends NotificationIT {
 		String refused = publish(new ResumptionDecided(partner.partnerId(), caseId, "r-" + UUID.randomUUID(),
 				"REFUSED", null, "再発防止策の説明が不十分です", "operator", Instant.now()));
 		assertThat(awaitMail(partner.contactEmail(), "同意できませんでした").text()).contains("理由:\n再発防止策の説明が不十分です");
-		assertThat(deliveriesOf(refused)).extracting(Delivery::getChannel)
+		assertThat(deliveriesOf(refused)).extracting(Delivery::channel)
 			.containsExactlyInAnyOrder(Channel.EMAIL, Channel.INBOX);
 	}
 

@@ -132,8 +132,8 @@ public abstract class NotificationIT {
 	}
 
 	protected Delivery awaitDelivery(String eventId, Channel channel, DeliveryStatus status) {
-		eventually().until(() -> deliveriesOf(eventId, channel).stream().anyMatch((d) -> d.getStatus() == status));
-		return deliveriesOf(eventId, channel).stream().filter((d) -> d.getStatus() == status).findFirst().orElseThrow();
+		eventually().until(() -> deliveriesOf(eventId, channel).stream().anyMatch((d) -> d.status() == status));
+		return deliveriesOf(eventId, channel).stream().filter((d) -> d.status() == status).findFirst().orElseThrow();
 	}
 
 	protected TestMail.Mail awaitMail(String address, String subjectContains) {

@@ -49,9 +49,9 @@ class PartnerNoticesIT extends NotificationIT {
 		TestMail.Mail mail = awaitMail(submitted.contactEmail(), "お申込みを受け付けました");
 		assertThat(mail.text()).contains("受付番号: " + submitted.applicationId()).contains("山田 花子 様");
 		Delivery delivery = awaitDelivery(eventId, Channel.EMAIL, DeliveryStatus.SENT);
-		assertThat(delivery.getPartnerId()).isNull();
-		assertThat(delivery.getAudience()).isEqualTo(Audience.APPLICANT);
-		assertThat(delivery.getArticle()).isEqualTo("Art. 3");
+		assertThat(delivery.partnerId()).isNull();
+		assertThat(delivery.audience()).isEqualTo(Audience.APPLICANT);
+		assertThat(delivery.article()).isEqualTo("Art. 3");
 		assertThat(deliveriesOf(eventId)).hasSize(1);
 	}
 
@@ -102,7 +102,7 @@ class PartnerNoticesIT extends NotificationIT {
 			.contains("Valid until: 1 December 2026, 12:00 JST")
 			.doesNotContainIgnoringCase("password:");
 		// Art. 4.1: mail only; the link is a secret and is forgotten once the mail is out.
-		assertThat(deliveriesOf(eventId)).extracting(Delivery::getChannel).containsExactly(Channel.EMAIL);
+		assertThat(deliveriesOf(eventId)).extracting(Delivery::channel).containsExactly(Channel.EMAIL);
 		// The raw token is in the mail only: never in the kept event, nor in the delivery record.
 		assertThat(this.mongo.findById(eventId, NoticeEvent.class).payload()).doesNotContain(token);
 		assertThat(this.mongo.getCollection("deliveries").find().into(new java.util.ArrayList<>()).toString())
@@ -139,7 +139,7 @@ class PartnerNoticesIT extends NotificationIT {
 		awaitDelivery(later, Channel.EMAIL, DeliveryStatus.SENT);
 		awaitDelivery(ceId, Channel.EMAIL, DeliveryStatus.SENT);
 
-		assertThat(deliveriesOf(ceId)).extracting(Delivery::getChannel)
+		assertThat(deliveriesOf(ceId)).extracting(Delivery::channel)
 			.containsExactlyInAnyOrder(Channel.EMAIL, Channel.INBOX);
 		assertThat(MAIL.to(partner.contactEmail())).filteredOn((m) -> m.subject().contains("警告")).hasSize(1);
 	}
@@ -168,14 +168,14 @@ class PartnerNoticesIT extends NotificationIT {
 				Instant.now()));
 
 		awaitDelivery(eventId, Channel.EMAIL, DeliveryStatus.SENT);
-		eventually().until(() -> deliveriesOf(eventId, Channel.EMAIL).stream().allMatch((d) -> d.getStatus() == DeliveryStatus.SENT)
+		eventually().until(() -> deliveriesOf(eventId, Channel.EMAIL).stream().allMatch((d) -> d.status() == DeliveryStatus.SENT)
 				&& deliveriesOf(eventId, Channel.EMAIL).size() == 2);
 		assertThat(MAIL.to("operator@nop.example")).anySatisfy((m) -> {
 			assertThat(m.subject()).contains("【要対応】").contains(partner.partnerId());
 			assertThat(m.text()).contains("株式会社紛失テスト").contains("盗難").contains("ノートPCを盗まれました");
 		});
 		assertThat(awaitMail(partner.contactEmail(), "ご通知を受け付けました").text()).contains("第4条第3項");
-		assertThat(deliveriesOf(eventId)).extracting(Delivery::getAudience)
+		assertThat(deliveriesOf(eventId)).extracting(Delivery::audience)
 			.containsExactlyInAnyOrder(Audience.OPERATOR, Audience.PARTNER_CONTACT, Audience.PARTNER_CONTACT);
 	}
 
@@ -206,7 +206,7 @@ class PartnerNoticesIT extends NotificationIT {
 		assertThat(awaitMail(partner.contactEmail(), "地位の譲渡が完了しました").text()).contains("株式会社譲渡先");
 		assertThat(awaitMail(newContact, "地位の譲受が完了しました").text()).contains("佐藤 次郎 様");
 		awaitDelivery(eventId, Channel.INBOX, DeliveryStatus.SENT);
-		assertThat(deliveriesOf(eventId)).extracting(Delivery::getAudience, Delivery::getChannel)
+		assertThat(deliveriesOf(eventId)).extracting(Delivery::audience, Delivery::channel)
 			.containsExactlyInAnyOrder(tuple(Audience.TRANSFEROR, Channel.EMAIL),
 					tuple(Audience.TRANSFEREE, Channel.EMAIL),
 					tuple(Audience.TRANSFEREE, Channel.INBOX));

@@ -76,8 +76,8 @@ class SilenceIT extends NotificationIT {
 			.contains("廃止の時期: 2027年4月1日 00:00（日本時間）")
 			.contains("第9条第1項第4号");
 		Delivery inbox = awaitDelivery(eventId, Channel.INBOX, DeliveryStatus.SENT);
-		assertThat(inbox.getArticle()).isEqualTo("Art. 9.2");
-		assertThat(deliveriesOf(eventId)).extracting(Delivery::getPartnerId).doesNotContain(terminated.partnerId());
+		assertThat(inbox.article()).isEqualTo("Art. 9.2");
+		assertThat(deliveriesOf(eventId)).extracting(Delivery::partnerId).doesNotContain(terminated.partnerId());
 	}
 
 	@Test

@@ -73,11 +73,11 @@ class TermsChangeIT extends NotificationIT {
 			String eventId = publish(new TermsChanged("BASE", null, "9." + run, Instant.now(), "NOP CXポータル利用規約",
 					"一斉通知の確認", "abc", "ja", Instant.now()));
 
-			eventually().until(() -> fanOut(eventId) != null && fanOut(eventId).isDone());
+			eventually().until(() -> fanOut(eventId) != null && fanOut(eventId).done());
 			FanOut fanOut = fanOut(eventId);
 			// 1,200 partners (and the few other tests made) in pages of 500: at least three writes.
-			assertThat(fanOut.getPages()).isGreaterThanOrEqualTo(3);
-			assertThat(fanOut.getRecipients()).isGreaterThanOrEqualTo(1200);
+			assertThat(fanOut.pages()).isGreaterThanOrEqualTo(3);
+			assertThat(fanOut.recipients()).isGreaterThanOrEqualTo(1200);
 
 			eventually().until(() -> this.mongo.count(query(where("eventId").is(eventId).and("partnerId")
 				.regex("^fan-" + run)), InboxItem.class) == 1200);

@@ -61,7 +61,7 @@ class WebhookIT extends NotificationIT {
 		Request request = HOOKS.requestsTo(url).get(0);
 		assertThat(request.method()).isEqualTo("POST");
 		assertThat(request.header("content-type")).startsWith("application/json");
-		assertThat(request.header("webhook-id")).isEqualTo(delivery.getId());
+		assertThat(request.header("webhook-id")).isEqualTo(delivery.id());
 		long timestamp = Long.parseLong(request.header("webhook-timestamp"));
 		assertThat(timestamp).isEqualTo(this.clock.instant().getEpochSecond());
 		// An independent check of the signature, as a receiver would compute it.
@@ -81,7 +81,7 @@ class WebhookIT extends NotificationIT {
 		assertThat(data.path("article").asString()).isEqualTo("Art. 7.2(1)");
 		assertThat(data.path("subject").asString()).contains("警告");
 		assertThat(data.path("event").path("caseId").asString()).isEqualTo("c-w");
-		assertThat(delivery.getAddress()).isEqualTo(url);
+		assertThat(delivery.address()).isEqualTo(url);
 	}
 
 	@Test
@@ -116,11 +116,11 @@ class WebhookIT extends NotificationIT {
 		this.clock.set(start);
 
 		String eventId = publish(warning(partner));
-		eventually().until(() -> webhookDelivery(eventId) != null && webhookDelivery(eventId).getAttempts() == 1);
+		eventually().until(() -> webhookDelivery(eventId) != null && webhookDelivery(eventId).attempts() == 1);
 		Delivery failed = webhookDelivery(eventId);
-		assertThat(failed.getStatus()).isEqualTo(DeliveryStatus.PENDING);
-		assertThat(failed.getNextAttemptAt()).isEqualTo(start.plusSeconds(5));
-		assertThat(failed.getLastError()).isEqualTo("HTTP 500");
+		assertThat(failed.status()).isEqualTo(DeliveryStatus.PENDING);
+		assertThat(failed.nextAttemptAt()).isEqualTo(start.plusSeconds(5));
+		assertThat(failed.lastError()).isEqualTo("HTTP 500");
 
 		// Svix schedule: the second attempt comes 5 s after the first, not sooner.
 		this.clock.advance(Duration.ofSeconds(4));
@@ -129,8 +129,8 @@ class WebhookIT extends NotificationIT {
 
 		this.clock.advance(Duration.ofSeconds(1));
 		Delivery sent = awaitDelivery(eventId, Channel.WEBHOOK, DeliveryStatus.SENT);
-		assertThat(sent.getAttempts()).isEqualTo(2);
-		assertThat(sent.getAttemptLog()).extracting(Attempt::outcome).containsExactly("FAILED", "SENT");
+		assertThat(sent.attempts()).isEqualTo(2);
+		assertThat(sent.attemptLog()).extracting(Attempt::outcome).containsExactly("FAILED", "SENT");
 		List<Request> requests = HOOKS.requestsTo(url);
 		assertThat(requests).hasSize(2);
 		assertThat(requests.get(1).header("webhook-id")).isEqualTo(requests.get(0).header("webhook-id"));
@@ -146,15 +146,15 @@ class WebhookIT extends NotificationIT {
 		this.clock.set(start);
 
 		String eventId = publish(warning(partner));
-		eventually().until(() -> webhookDelivery(eventId) != null && webhookDelivery(eventId).getAttempts() == 1);
-		assertThat(webhookDelivery(eventId).getNextAttemptAt()).isEqualTo(start.plusSeconds(120));
+		eventually().until(() -> webhookDelivery(eventId) != null && webhookDelivery(eventId).attempts() == 1);
+		assertThat(webhookDelivery(eventId).nextAttemptAt()).isEqualTo(start.plusSeconds(120));
 
 		this.clock.advance(Duration.ofSeconds(5));
 		runLane(Channel.WEBHOOK);
 		assertThat(HOOKS.requestsTo(url)).hasSize(1);
 
 		this.clock.advance(Duration.ofSeconds(115));
-		assertThat(awaitDelivery(eventId, Channel.WEBHOOK, DeliveryStatus.SENT).getAttempts()).isEqualTo(2);
+		assertThat(awaitDelivery(eventId, Channel.WEBHOOK, DeliveryStatus.SENT).attempts()).isEqualTo(2);
 	}
 
 	@Test
@@ -165,7 +165,7 @@ class WebhookIT extends NotificationIT {
 		register(partner, url);
 
 		String first = publish(warning(partner));
-		assertThat(awaitDelivery(first, Channel.WEBHOOK, DeliveryStatus.DISABLED).getAttempts()).isEqualTo(1);
+		assertThat(awaitDelivery(first, Channel.WEBHOOK, DeliveryStatus.DISABLED).attempts()).isEqualTo(1);
 		ApiClient.Response shown = admin.get(WEBHOOK);
 		assertThat(shown.text("status")).isEqualTo("DISABLED");
 		assertThat(shown.text("disabledReason")).isEqualTo("410 Gone");
@@ -204,8 +204,8 @@ class WebhookIT extends NotificationIT {
 
 		String eventId = publish(warning(partner));
 		Delivery refused = awaitDelivery(eventId, Channel.WEBHOOK, DeliveryStatus.FAILED);
-		assertThat(refused.getLastError()).contains("refused target 10.0.0.1 (PRIVATE)");
-		assertThat(refused.getAttempts()).isEqualTo(1);
+		assertThat(refused.lastError()).contains("refused target 10.0.0.1 (PRIVATE)");
+		assertThat(refused.attempts()).isEqualTo(1);
 	}
 
 	@Test

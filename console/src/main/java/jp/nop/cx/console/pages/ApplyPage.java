@@ -36,18 +36,9 @@ class ApplyPage {
 	@PostMapping("/apply")
 	String apply(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
 		ObjectNode body = this.api.object();
-		ObjectNode company = body.putObject("company");
-		company.put("name", form.get("company.name"));
-		company.put("corporateNumber", form.get("company.corporateNumber"));
-		company.put("postalCode", form.get("company.postalCode"));
-		company.put("address", form.get("company.address"));
-		ObjectNode representative = body.putObject("representative");
-		representative.put("name", form.get("representative.name"));
-		representative.put("title", form.get("representative.title"));
-		ObjectNode contact = body.putObject("contact");
-		contact.put("name", form.get("contact.name"));
-		contact.put("email", form.get("contact.email"));
-		contact.put("phone", form.get("contact.phone"));
+		FormBlocks.put(body, form, "company", FormBlocks.COMPANY);
+		FormBlocks.put(body, form, "representative", FormBlocks.REPRESENTATIVE);
+		FormBlocks.put(body, form, "contact", FormBlocks.CONTACT);
 		body.put("preferredLanguage", "en".equals(form.get("preferredLanguage")) ? "en" : "ja");
 		ObjectNode agreement = body.putObject("agreement");
 		agreement.put("termsVersion", form.get("agreement.termsVersion"));

@@ -98,9 +98,9 @@ class PartnerPages {
 	@PostMapping("/partner/info")
 	String updateInfo(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
 		ObjectNode patch = this.api.object();
-		group(patch, form, "company", "name", "postalCode", "address");
-		group(patch, form, "representative", "name", "title");
-		group(patch, form, "contact", "name", "email", "phone");
+		FormBlocks.putFilled(patch, form, "company", FormBlocks.MUTABLE_COMPANY);
+		FormBlocks.putFilled(patch, form, "representative", FormBlocks.REPRESENTATIVE);
+		FormBlocks.putFilled(patch, form, "contact", FormBlocks.CONTACT);
 		if (form.containsKey("preferredLanguage")) {
 			patch.put("preferredLanguage", form.get("preferredLanguage"));
 		}
@@ -110,16 +110,6 @@ class PartnerPages {
 			return Flash.refused(model, updated, "partner/info");
 		}
 		return Flash.done(redirect, "info.done", "/partner/info");
-	}
-
-	private static void group(ObjectNode patch, Map<String, String> form, String group, String... fields) {
-		ObjectNode node = patch.putObject(group);
-		for (String field : fields) {
-			String value = form.get(group + "." + field);
-			if (value != null && !value.isBlank()) {
-				node.put(field, value);
-			}
-		}
 	}
 
 	/** Art. 4.2: further IDs of the company, administered by its partner admin. */
@@ -321,15 +311,8 @@ class PartnerPages {
 	String requestTransfer(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
 		ObjectNode body = this.api.object();
 		ObjectNode transferee = body.putObject("transferee");
-		ObjectNode company = transferee.putObject("company");
-		company.put("name", form.get("company.name"));
-		company.put("corporateNumber", form.get("company.corporateNumber"));
-		company.put("postalCode", form.get("company.postalCode"));
-		company.put("address", form.get("company.address"));
-		ObjectNode contact = transferee.putObject("contact");
-		contact.put("name", form.get("contact.name"));
-		contact.put("email", form.get("contact.email"));
-		contact.put("phone", form.get("contact.phone"));
+		FormBlocks.put(transferee, form, "company", FormBlocks.COMPANY);
+		FormBlocks.put(transferee, form, "contact", FormBlocks.CONTACT);
 		body.put("reason", form.get("reason"));
 		ApiResponse requested = this.api.post("/api/v1/partners/me/transfers", body);
 		if (!requested.ok()) {

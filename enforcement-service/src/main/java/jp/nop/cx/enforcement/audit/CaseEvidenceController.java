@@ -76,7 +76,7 @@ class CaseEvidenceController {
 				throw RuleViolation.invalid("auditEntryIds[" + i + "]", "unknown-audit-entry");
 			}
 			// An operator's own entries name no partner; a partner's entry belongs to that partner's case only.
-			if (entry.partnerId() != null && !entry.partnerId().equals(kase.getPartnerId())) {
+			if (entry.partnerId() != null && !entry.partnerId().equals(kase.partnerId())) {
 				throw RuleViolation.invalid("auditEntryIds[" + i + "]", "audit-entry-of-another-partner");
 			}
 		}
@@ -99,11 +99,11 @@ class CaseEvidenceController {
 	}
 
 	private Evidence show(EnforcementCase kase) {
-		List<CaseEvidence> attached = this.mongo.find(Query.query(Criteria.where("caseId").is(kase.getCaseId()))
+		List<CaseEvidence> attached = this.mongo.find(Query.query(Criteria.where("caseId").is(kase.caseId()))
 			.with(Sort.by("attachedAt", "_id")), CaseEvidence.class);
 		List<Attached> items = attached.stream()
 			.map((a) -> new Attached(a.attachedBy(), a.attachedAt(), AuditEntryView.of(a.entry())))
 			.toList();
-		return new Evidence(kase.getCaseId(), kase.getPartnerId(), items);
+		return new Evidence(kase.caseId(), kase.partnerId(), items);
 	}
 }

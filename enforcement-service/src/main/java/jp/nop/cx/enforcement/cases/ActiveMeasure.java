@@ -9,7 +9,7 @@ public record ActiveMeasure(String measureId, String caseId, Category category, 
 		Integer requestsPerSecond, String note, Instant imposedAt) {
 
 	static ActiveMeasure of(EnforcementCase kase, Measure measure) {
-		return new ActiveMeasure(measure.measureId(), kase.getCaseId(), kase.getCategory(), measure.type(),
+		return new ActiveMeasure(measure.measureId(), kase.caseId(), kase.category(), measure.type(),
 				measure.scope(), measure.requestsPerSecond(), measure.note(), measure.imposedAt());
 	}
 }

@@ -41,7 +41,7 @@ class CaseController {
 	ResponseEntity<CaseView> open(@Valid @RequestBody CaseRequests.OpenCase body, CxPrincipal principal) {
 		EnforcementCase kase = this.cases.open(body.partnerId(), body.category(), body.description(), body.evidence(),
 				principal.loginId());
-		return ResponseEntity.created(URI.create("/api/v1/enforcement/cases/" + kase.getCaseId()))
+		return ResponseEntity.created(URI.create("/api/v1/enforcement/cases/" + kase.caseId()))
 			.body(CaseView.of(kase));
 	}
 

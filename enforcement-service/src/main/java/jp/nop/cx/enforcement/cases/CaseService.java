@@ -95,7 +95,7 @@ public class CaseService {
 			return record.agreeToResumption(caseId, proposalId, note, internalNote, by, now());
 		});
 		log.info("Case {}: proposal {} agreed by {}; measures lift at {}", caseId, proposalId, by,
-				kase.getResolution().resumeAt());
+				kase.resolution().resumeAt());
 		return kase;
 	}
 
@@ -112,7 +112,7 @@ public class CaseService {
 
 	private String partnerOf(String caseId) {
 		return this.records.findByCasesCaseId(caseId)
-			.map(EnforcementRecord::getPartnerId)
+			.map(EnforcementRecord::partnerId)
 			.orElseThrow(() -> RuleViolation.notFound("case").with("caseId", caseId));
 	}
 
@@ -143,7 +143,7 @@ public class CaseService {
 		EnforcementCase kase = change(partnerId, true, (record) -> record.recordDetection(detection,
 				DETECTION_DESCRIPTION, this.properties.detectionsKept(), now()));
 		log.info("Excessive load of partner {} (event {}) recorded on automated case {}", partnerId,
-				detection.eventId(), kase.getCaseId());
+				detection.eventId(), kase.caseId());
 		return kase;
 	}
 
@@ -152,13 +152,13 @@ public class CaseService {
 		int changed = 0;
 		for (EnforcementRecord due : this.records.findTop100ByNextLiftAtLessThanEqual(now())) {
 			try {
-				if (change(due.getPartnerId(), false, (record) -> record.liftDueMeasures(now()))) {
+				if (change(due.partnerId(), false, (record) -> record.liftDueMeasures(now()))) {
 					changed++;
 				}
 			}
 			catch (RuntimeException ex) {
 				// The next run retries; one record must not hold up the others.
-				log.warn("Lifting the due measures of partner {} failed (will retry): {}", due.getPartnerId(),
+				log.warn("Lifting the due measures of partner {} failed (will retry): {}", due.partnerId(),
 						ex.toString());
 			}
 		}
@@ -173,7 +173,7 @@ public class CaseService {
 	private <T> InCase<T> changeCase(String caseId, Function<EnforcementRecord, T> command) {
 		EnforcementRecord holder = this.records.findByCasesCaseId(caseId)
 			.orElseThrow(() -> RuleViolation.notFound("case").with("caseId", caseId));
-		return apply(holder.getPartnerId(), holder, false, (record) -> {
+		return apply(holder.partnerId(), holder, false, (record) -> {
 			T change = command.apply(record);
 			return new InCase<>(record.findCase(caseId).orElseThrow(), change);
 		});

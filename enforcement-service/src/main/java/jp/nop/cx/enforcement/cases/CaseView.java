@@ -12,13 +12,13 @@ public record CaseView(String id, String partnerId, Category category, String ar
 		long detectionCount, List<ProposalView> proposals, ResolutionView resolution, List<HistoryView> history) {
 
 	public static CaseView of(EnforcementCase kase) {
-		return new CaseView(kase.getCaseId(), kase.getPartnerId(), kase.getCategory(), kase.getCategory().article(),
-				kase.getOrigin(), kase.getStatus(), kase.getDescription(), kase.getEvidence(), kase.getOpenedBy(),
-				kase.getOpenedAt(), kase.getMeasures().stream().map((m) -> MeasureView.of(kase, m)).toList(),
-				kase.getDamageClaims().stream().map((c) -> DamageClaimView.of(kase, c)).toList(),
-				kase.getDetections().stream().map(DetectionView::of).toList(), kase.getDetectionCount(),
-				kase.getProposals().stream().map(ProposalView::of).toList(), ResolutionView.of(kase.getResolution()),
-				kase.getHistory().stream().map(HistoryView::of).toList());
+		return new CaseView(kase.caseId(), kase.partnerId(), kase.category(), kase.category().article(),
+				kase.origin(), kase.status(), kase.description(), kase.evidence(), kase.openedBy(),
+				kase.openedAt(), kase.measures().stream().map((m) -> MeasureView.of(kase, m)).toList(),
+				kase.damageClaims().stream().map((c) -> DamageClaimView.of(kase, c)).toList(),
+				kase.detections().stream().map(DetectionView::of).toList(), kase.detectionCount(),
+				kase.proposals().stream().map(ProposalView::of).toList(), ResolutionView.of(kase.resolution()),
+				kase.history().stream().map(HistoryView::of).toList());
 	}
 
 	/** Art. 7.5: a partner's resumption proposal and NOP's answer, with NOP's internal note. */
@@ -41,7 +41,7 @@ public record CaseView(String id, String partnerId, Category category, String ar
 			Instant imposedAt, boolean active, Instant liftedAt) {
 
 		static MeasureView of(EnforcementCase kase, Measure measure) {
-			return new MeasureView(measure.measureId(), kase.getCaseId(), kase.getPartnerId(), measure.type(),
+			return new MeasureView(measure.measureId(), kase.caseId(), kase.partnerId(), measure.type(),
 					measure.type().article(), ScopeRequest.View.of(measure.scope()), measure.requestsPerSecond(),
 					measure.note(), measure.internalNote(), measure.imposedBy(), measure.imposedAt(),
 					measure.isActive(), measure.liftedAt());
@@ -53,7 +53,7 @@ public record CaseView(String id, String partnerId, Category category, String ar
 			String claimedBy, Instant claimedAt) {
 
 		static DamageClaimView of(EnforcementCase kase, DamageClaim claim) {
-			return new DamageClaimView(claim.claimId(), kase.getCaseId(), claim.amountYen(), "JPY",
+			return new DamageClaimView(claim.claimId(), kase.caseId(), claim.amountYen(), "JPY",
 					claim.description(), claim.claimedBy(), claim.claimedAt());
 		}
 	}
@@ -94,9 +94,9 @@ public record CaseView(String id, String partnerId, Category category, String ar
 			Instant openedAt, int measures, int activeMeasures, Instant resolvedAt) {
 
 		static Summary of(EnforcementCase kase) {
-			return new Summary(kase.getCaseId(), kase.getPartnerId(), kase.getCategory(), kase.getOrigin(),
-					kase.getStatus(), kase.getOpenedAt(), kase.getMeasures().size(), kase.activeMeasures().size(),
-					(kase.getResolution() != null) ? kase.getResolution().resolvedAt() : null);
+			return new Summary(kase.caseId(), kase.partnerId(), kase.category(), kase.origin(),
+					kase.status(), kase.openedAt(), kase.measures().size(), kase.activeMeasures().size(),
+					(kase.resolution() != null) ? kase.resolution().resolvedAt() : null);
 		}
 	}
 

@@ -243,67 +243,67 @@ public class EnforcementCase {
 		return this.measures.stream().filter(Measure::isActive).toList();
 	}
 
-	public String getCaseId() {
+	public String caseId() {
 		return this.caseId;
 	}
 
-	public String getPartnerId() {
+	public String partnerId() {
 		return this.partnerId;
 	}
 
-	public Category getCategory() {
+	public Category category() {
 		return this.category;
 	}
 
-	public Origin getOrigin() {
+	public Origin origin() {
 		return this.origin;
 	}
 
-	public CaseStatus getStatus() {
+	public CaseStatus status() {
 		return this.status;
 	}
 
-	public String getDescription() {
+	public String description() {
 		return this.description;
 	}
 
-	public String getEvidence() {
+	public String evidence() {
 		return this.evidence;
 	}
 
-	public String getOpenedBy() {
+	public String openedBy() {
 		return this.openedBy;
 	}
 
-	public Instant getOpenedAt() {
+	public Instant openedAt() {
 		return this.openedAt;
 	}
 
-	public List<Measure> getMeasures() {
+	public List<Measure> measures() {
 		return Collections.unmodifiableList(this.measures);
 	}
 
-	public List<DamageClaim> getDamageClaims() {
+	public List<DamageClaim> damageClaims() {
 		return Collections.unmodifiableList(this.damageClaims);
 	}
 
-	public List<Detection> getDetections() {
+	public List<Detection> detections() {
 		return Collections.unmodifiableList(this.detections);
 	}
 
-	public long getDetectionCount() {
+	public long detectionCount() {
 		return this.detectionCount;
 	}
 
-	public Resolution getResolution() {
+	public Resolution resolution() {
 		return this.resolution;
 	}
 
-	public List<ResumptionProposal> getProposals() {
+	public List<ResumptionProposal> proposals() {
 		return Collections.unmodifiableList(this.proposals);
 	}
 
-	public List<HistoryEntry> getHistory() {
+	public List<HistoryEntry> history() {
 		return Collections.unmodifiableList(this.history);
 	}
 }

@@ -100,7 +100,7 @@ public class EnforcementRecord extends OutboxAggregate {
 	 */
 	public EnforcementCase recordDetection(Detection detection, String description, int keep, Instant now) {
 		EnforcementCase kase = this.cases.stream()
-			.filter((c) -> c.getOrigin() == Origin.AUTOMATED && c.isOpen())
+			.filter((c) -> c.origin() == Origin.AUTOMATED && c.isOpen())
 			.findFirst()
 			.orElseGet(() -> {
 				EnforcementCase opened = EnforcementCase.open(this.partnerId,
@@ -123,7 +123,7 @@ public class EnforcementRecord extends OutboxAggregate {
 			throw RuleViolation.conflict("partner-terminated", this.partnerId);
 		}
 		Measure measure = kase.impose(order, by, now);
-		String category = kase.getCategory().name();
+		String category = kase.category().name();
 		switch (measure.type()) {
 			case WARNING -> {
 				Scope scope = (measure.scope() != null) ? measure.scope() : Scope.wholeService();
@@ -167,7 +167,7 @@ public class EnforcementRecord extends OutboxAggregate {
 			Instant now) {
 		EnforcementCase kase = requireCase(caseId);
 		ResumptionProposal proposal = kase.propose(statement, proposedResumeAt, by, now);
-		raise(new ResumptionProposed(this.partnerId, caseId, proposal.proposalId(), kase.getCategory().name(),
+		raise(new ResumptionProposed(this.partnerId, caseId, proposal.proposalId(), kase.category().name(),
 				statement, proposedResumeAt, by, now));
 		return proposal;
 	}
@@ -180,7 +180,7 @@ public class EnforcementRecord extends OutboxAggregate {
 			String by, Instant now) {
 		EnforcementCase kase = requireCase(caseId);
 		List<String> lifted = kase.agree(proposalId, note, internalNote, by, now);
-		Instant resumeAt = (kase.getResolution().resumeAt() != null) ? kase.getResolution().resumeAt() : now;
+		Instant resumeAt = (kase.resolution().resumeAt() != null) ? kase.resolution().resumeAt() : now;
 		raise(new ResumptionDecided(this.partnerId, caseId, proposalId, "AGREED", resumeAt, note, by, now));
 		reinstated(kase, lifted, note, now);
 		return kase;
@@ -201,7 +201,7 @@ public class EnforcementRecord extends OutboxAggregate {
 		for (EnforcementCase kase : this.cases) {
 			Instant due = kase.pendingLiftAt();
 			if (due != null && !now.isBefore(due)) {
-				reinstated(kase, kase.liftIfDue(now), kase.getResolution().note(), now);
+				reinstated(kase, kase.liftIfDue(now), kase.resolution().note(), now);
 				changed = true;
 			}
 		}
@@ -210,7 +210,7 @@ public class EnforcementRecord extends OutboxAggregate {
 
 	private void reinstated(EnforcementCase kase, List<String> lifted, String note, Instant now) {
 		if (!lifted.isEmpty()) {
-			raise(new PartnerReinstated(this.partnerId, kase.getCaseId(), lifted, note, now));
+			raise(new PartnerReinstated(this.partnerId, kase.caseId(), lifted, note, now));
 		}
 		refreshStanding(now);
 		this.nextLiftAt = this.cases.stream()
@@ -243,7 +243,7 @@ public class EnforcementRecord extends OutboxAggregate {
 	// ---------------------------------------------------------------- reading
 
 	public Optional<EnforcementCase> findCase(String caseId) {
-		return this.cases.stream().filter((c) -> c.getCaseId().equals(caseId)).findFirst();
+		return this.cases.stream().filter((c) -> c.caseId().equals(caseId)).findFirst();
 	}
 
 	/** The current standing; GOOD for a partner no measure was ever imposed on. */
@@ -251,7 +251,7 @@ public class EnforcementRecord extends OutboxAggregate {
 		return (this.standing != null) ? this.standing : Standing.good(null);
 	}
 
-	public String getPartnerId() {
+	public String partnerId() {
 		return this.partnerId;
 	}
 
@@ -259,11 +259,11 @@ public class EnforcementRecord extends OutboxAggregate {
 		return Optional.ofNullable(this.partner);
 	}
 
-	public List<EnforcementCase> getCases() {
+	public List<EnforcementCase> cases() {
 		return Collections.unmodifiableList(this.cases);
 	}
 
-	public Instant getNextLiftAt() {
+	public Instant nextLiftAt() {
 		return this.nextLiftAt;
 	}
 }

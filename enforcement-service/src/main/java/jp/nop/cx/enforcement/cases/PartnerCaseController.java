@@ -39,9 +39,9 @@ class PartnerCaseController {
 	Items mine(CxPrincipal principal) {
 		String partnerId = principal.requirePartnerId();
 		List<PartnerCaseView> items = this.queries.findRecord(partnerId)
-			.map((record) -> record.getCases()
+			.map((record) -> record.cases()
 				.stream()
-				.sorted(Comparator.comparing(EnforcementCase::getOpenedAt).reversed())
+				.sorted(Comparator.comparing(EnforcementCase::openedAt).reversed())
 				.map(PartnerCaseView::of)
 				.toList())
 			.orElse(List.of());

@@ -17,12 +17,12 @@ public record PartnerCaseView(String id, Category category, String article, Orig
 		List<PartnerProposal> proposals, PartnerResolution resolution) {
 
 	public static PartnerCaseView of(EnforcementCase kase) {
-		Resolution resolution = kase.getResolution();
-		return new PartnerCaseView(kase.getCaseId(), kase.getCategory(), kase.getCategory().article(),
-				kase.getOrigin(), kase.getStatus(), kase.getOpenedAt(),
-				kase.getMeasures().stream().map(PartnerMeasure::of).toList(),
-				kase.getDamageClaims().stream().map(PartnerDamageClaim::of).toList(),
-				kase.getProposals().stream().map(PartnerProposal::of).toList(),
+		Resolution resolution = kase.resolution();
+		return new PartnerCaseView(kase.caseId(), kase.category(), kase.category().article(),
+				kase.origin(), kase.status(), kase.openedAt(),
+				kase.measures().stream().map(PartnerMeasure::of).toList(),
+				kase.damageClaims().stream().map(PartnerDamageClaim::of).toList(),
+				kase.proposals().stream().map(PartnerProposal::of).toList(),
 				(resolution != null) ? new PartnerResolution(resolution.note(), resolution.resumeAt(),
 						resolution.proposalId(), resolution.resolvedAt(), resolution.liftedAt()) : null);
 	}

@@ -41,7 +41,7 @@ class ExportController {
 		var record = this.queries.findRecord(partnerId);
 		Standing standing = record.map(EnforcementRecord::standing).orElse(Standing.good(null));
 		List<PartnerCaseView> cases = record
-			.map((r) -> r.getCases().stream().map(PartnerCaseView::of).toList())
+			.map((r) -> r.cases().stream().map(PartnerCaseView::of).toList())
 			.orElse(List.of());
 		return new PartnerExport(partnerId, this.clock.instant(), StandingView.of(partnerId, standing), cases);
 	}

@@ -45,7 +45,7 @@ class ServiceStatusController {
 	@PostMapping("/api/v1/service-status/events")
 	ResponseEntity<ServiceStatusView> declare(@Valid @RequestBody DeclareRequest body, CxPrincipal principal) {
 		ServiceStatusEvent event = this.service.declare(body.toDeclaration(), principal.loginId());
-		return ResponseEntity.created(URI.create("/api/v1/service-status/events/" + event.getId()))
+		return ResponseEntity.created(URI.create("/api/v1/service-status/events/" + event.id()))
 			.body(ServiceStatusView.of(event, this.clock.instant()));
 	}
 

@@ -145,55 +145,55 @@ public class ServiceStatusEvent extends OutboxAggregate {
 				this.scope.capabilities(), this.startsAt, this.endsAt, this.urgent, state.name(), now));
 	}
 
-	public String getId() {
+	public String id() {
 		return this.id;
 	}
 
-	public Kind getKind() {
+	public Kind kind() {
 		return this.kind;
 	}
 
-	public Reason getReason() {
+	public Reason reason() {
 		return this.reason;
 	}
 
-	public Scope getScope() {
+	public Scope scope() {
 		return this.scope;
 	}
 
-	public Instant getStartsAt() {
+	public Instant startsAt() {
 		return this.startsAt;
 	}
 
-	public Instant getEndsAt() {
+	public Instant endsAt() {
 		return this.endsAt;
 	}
 
-	public boolean isUrgent() {
+	public boolean urgent() {
 		return this.urgent;
 	}
 
-	public String getMessage() {
+	public String message() {
 		return this.message;
 	}
 
-	public String getDeclaredBy() {
+	public String declaredBy() {
 		return this.declaredBy;
 	}
 
-	public Instant getDeclaredAt() {
+	public Instant declaredAt() {
 		return this.declaredAt;
 	}
 
-	public String getEndedBy() {
+	public String endedBy() {
 		return this.endedBy;
 	}
 
-	public Instant getEndedAt() {
+	public Instant endedAt() {
 		return this.endedAt;
 	}
 
-	public State getAnnouncedState() {
+	public State announcedState() {
 		return this.announcedState;
 	}
 }

@@ -38,8 +38,8 @@ public class ServiceStatusService {
 	public ServiceStatusEvent declare(Declaration declaration, String by) {
 		ServiceStatusEvent event = this.events
 			.save(ServiceStatusEvent.declare(declaration.toMillis(), by, now(), this.properties.maxBackdating()));
-		log.info("Service-status event {} declared by {}: {} {} from {}", event.getId(), by, event.getKind(),
-				event.getReason(), event.getStartsAt());
+		log.info("Service-status event {} declared by {}: {} {} from {}", event.id(), by, event.kind(),
+				event.reason(), event.startsAt());
 		return event;
 	}
 
@@ -84,7 +84,7 @@ public class ServiceStatusService {
 					announced++;
 				}
 				catch (OptimisticLockingFailureException ex) {
-					log.debug("Service-status event {} changed concurrently; next run", event.getId());
+					log.debug("Service-status event {} changed concurrently; next run", event.id());
 				}
 			}
 		}

@@ -11,10 +11,10 @@ record ServiceStatusView(String id, Kind kind, String article, Reason reason, St
 		String declaredBy, Instant declaredAt, String endedBy, Instant endedAt) {
 
 	static ServiceStatusView of(ServiceStatusEvent event, Instant now) {
-		return new ServiceStatusView(event.getId(), event.getKind(), event.getKind().article(), event.getReason(),
-				event.getReason().article(), ScopeRequest.View.of(event.getScope()), event.getStartsAt(),
-				event.getEndsAt(), event.isUrgent(), event.getMessage(), event.stateAt(now), event.getDeclaredBy(),
-				event.getDeclaredAt(), event.getEndedBy(), event.getEndedAt());
+		return new ServiceStatusView(event.id(), event.kind(), event.kind().article(), event.reason(),
+				event.reason().article(), ScopeRequest.View.of(event.scope()), event.startsAt(),
+				event.endsAt(), event.urgent(), event.message(), event.stateAt(now), event.declaredBy(),
+				event.declaredAt(), event.endedBy(), event.endedAt());
 	}
 
 	/** The same for the public: no staff login IDs. */
@@ -22,9 +22,9 @@ record ServiceStatusView(String id, Kind kind, String article, Reason reason, St
 			Instant startsAt, Instant endsAt, boolean urgent, String message, State state) {
 
 		static Public of(ServiceStatusEvent event, Instant now) {
-			return new Public(event.getId(), event.getKind(), event.getKind().article(), event.getReason(),
-					event.getReason().article(), ScopeRequest.View.of(event.getScope()), event.getStartsAt(),
-					event.getEndsAt(), event.isUrgent(), event.getMessage(), event.stateAt(now));
+			return new Public(event.id(), event.kind(), event.kind().article(), event.reason(),
+					event.reason().article(), ScopeRequest.View.of(event.scope()), event.startsAt(),
+					event.endsAt(), event.urgent(), event.message(), event.stateAt(now));
 		}
 	}
 

@@ -43,16 +43,16 @@ class EnforcementRecordTest {
 				assertThat(v.code()).isEqualTo("unknown-partner");
 				assertThat(v.field()).isEqualTo("partnerId");
 			});
-		assertThat(unknown.getCases()).isEmpty();
+		assertThat(unknown.cases()).isEmpty();
 	}
 
 	@Test
 	void aNewCaseIsOpenAndManualWithItsOpeningInTheHistory() {
 		EnforcementCase kase = open();
 
-		assertThat(kase.getStatus()).isEqualTo(CaseStatus.OPEN);
-		assertThat(kase.getOrigin()).isEqualTo(Origin.MANUAL);
-		assertThat(kase.getHistory()).extracting(HistoryEntry::action).containsExactly(HistoryEntry.Action.OPENED);
+		assertThat(kase.status()).isEqualTo(CaseStatus.OPEN);
+		assertThat(kase.origin()).isEqualTo(Origin.MANUAL);
+		assertThat(kase.history()).extracting(HistoryEntry::action).containsExactly(HistoryEntry.Action.OPENED);
 		assertThat(this.record.raisedEvents()).isEmpty();
 	}
 
@@ -60,7 +60,7 @@ class EnforcementRecordTest {
 	void suspensionNeedsNoPriorWarning() {
 		EnforcementCase kase = open();
 
-		Measure measure = this.record.impose(kase.getCaseId(), MeasureOrder.suspension(Scope.wholeService(), "全面停止"),
+		Measure measure = this.record.impose(kase.caseId(), MeasureOrder.suspension(Scope.wholeService(), "全面停止"),
 				OPERATOR, NOW);
 
 		assertThat(measure.isActive()).isTrue();
@@ -77,9 +77,9 @@ class EnforcementRecordTest {
 	void eachMeasureTypeRaisesItsOwnEventAndOtherRaisesNone() {
 		EnforcementCase kase = open();
 
-		this.record.impose(kase.getCaseId(), MeasureOrder.warning("警告"), OPERATOR, NOW);
-		this.record.impose(kase.getCaseId(), MeasureOrder.throttle(2, "流量制限"), OPERATOR, NOW);
-		this.record.impose(kase.getCaseId(), MeasureOrder.other("個別対応"), OPERATOR, NOW);
+		this.record.impose(kase.caseId(), MeasureOrder.warning("警告"), OPERATOR, NOW);
+		this.record.impose(kase.caseId(), MeasureOrder.throttle(2, "流量制限"), OPERATOR, NOW);
+		this.record.impose(kase.caseId(), MeasureOrder.other("個別対応"), OPERATOR, NOW);
 
 		assertThat(this.record.raisedEvents()).hasExactlyElementsOfTypes(PartnerWarned.class, PartnerStanding.class,
 				PartnerThrottled.class, PartnerStanding.class, PartnerStanding.class);
@@ -94,7 +94,7 @@ class EnforcementRecordTest {
 	void partialSuspensionNamesTheCapabilities() {
 		EnforcementCase kase = open();
 
-		this.record.impose(kase.getCaseId(),
+		this.record.impose(kase.caseId(),
 				MeasureOrder.suspension(Scope.of(List.of(Capability.EXPORT, Capability.WEBHOOKS)), "一部停止"), OPERATOR,
 				NOW);
 
@@ -109,7 +109,7 @@ class EnforcementRecordTest {
 	@Test
 	void measuresStayUntilResolution() {
 		EnforcementCase kase = open();
-		this.record.impose(kase.getCaseId(), MeasureOrder.suspension(Scope.wholeService(), "停止"), OPERATOR, NOW);
+		this.record.impose(kase.caseId(), MeasureOrder.suspension(Scope.wholeService(), "停止"), OPERATOR, NOW);
 
 		// Art. 7.3: time alone lifts nothing; only a resolution does.
 		assertThat(this.record.liftDueMeasures(NOW.plus(Duration.ofDays(365)))).isFalse();
@@ -120,21 +120,21 @@ class EnforcementRecordTest {
 	@Test
 	void resolutionWithoutResumptionTimeLiftsTheMeasuresNow() {
 		EnforcementCase kase = open();
-		Measure warning = this.record.impose(kase.getCaseId(), MeasureOrder.warning("警告"), OPERATOR, NOW);
-		Measure suspension = this.record.impose(kase.getCaseId(),
+		Measure warning = this.record.impose(kase.caseId(), MeasureOrder.warning("警告"), OPERATOR, NOW);
+		Measure suspension = this.record.impose(kase.caseId(),
 				MeasureOrder.suspension(Scope.wholeService(), "停止"), OPERATOR, NOW);
 		int before = this.record.raisedEvents().size();
 
-		this.record.resolve(kase.getCaseId(), null, "是正を確認", null, OPERATOR, NOW.plusSeconds(60));
+		this.record.resolve(kase.caseId(), null, "是正を確認", null, OPERATOR, NOW.plusSeconds(60));
 
 		List<CxEvent> raised = this.record.raisedEvents().subList(before, this.record.raisedEvents().size());
 		assertThat(raised).hasExactlyElementsOfTypes(PartnerReinstated.class, PartnerStanding.class);
 		assertThat(((PartnerReinstated) raised.get(0)).measureIds()).containsExactly(warning.measureId(),
 				suspension.measureId());
 		assertThat(((PartnerStanding) raised.get(1)).status()).isEqualTo("GOOD");
-		assertThat(kase.getStatus()).isEqualTo(CaseStatus.RESOLVED);
-		assertThat(kase.getResolution().liftedAt()).isEqualTo(NOW.plusSeconds(60));
-		assertThat(kase.getHistory()).extracting(HistoryEntry::action)
+		assertThat(kase.status()).isEqualTo(CaseStatus.RESOLVED);
+		assertThat(kase.resolution().liftedAt()).isEqualTo(NOW.plusSeconds(60));
+		assertThat(kase.history()).extracting(HistoryEntry::action)
 			.containsExactly(HistoryEntry.Action.OPENED, HistoryEntry.Action.MEASURE_IMPOSED,
 					HistoryEntry.Action.MEASURE_IMPOSED, HistoryEntry.Action.RESOLVED,
 					HistoryEntry.Action.MEASURES_LIFTED);
@@ -143,19 +143,19 @@ class EnforcementRecordTest {
 	@Test
 	void resolutionWithResumptionTimeLiftsTheMeasuresAtThatTime() {
 		EnforcementCase kase = open();
-		this.record.impose(kase.getCaseId(), MeasureOrder.suspension(Scope.wholeService(), "停止"), OPERATOR, NOW);
+		this.record.impose(kase.caseId(), MeasureOrder.suspension(Scope.wholeService(), "停止"), OPERATOR, NOW);
 		Instant resumeAt = NOW.plus(Duration.ofDays(3));
 
-		this.record.resolve(kase.getCaseId(), resumeAt, "再開日を協議で決定", null, OPERATOR, NOW);
+		this.record.resolve(kase.caseId(), resumeAt, "再開日を協議で決定", null, OPERATOR, NOW);
 
-		assertThat(kase.getStatus()).isEqualTo(CaseStatus.RESOLVED);
+		assertThat(kase.status()).isEqualTo(CaseStatus.RESOLVED);
 		assertThat(this.record.standing().status()).isEqualTo(StandingStatus.SUSPENDED);
-		assertThat(this.record.getNextLiftAt()).isEqualTo(resumeAt);
+		assertThat(this.record.nextLiftAt()).isEqualTo(resumeAt);
 		assertThat(this.record.liftDueMeasures(resumeAt.minusMillis(1))).isFalse();
 
 		assertThat(this.record.liftDueMeasures(resumeAt)).isTrue();
 		assertThat(this.record.standing().status()).isEqualTo(StandingStatus.GOOD);
-		assertThat(this.record.getNextLiftAt()).isNull();
+		assertThat(this.record.nextLiftAt()).isNull();
 		assertThat(this.record.raisedEvents()).last().isInstanceOf(PartnerStanding.class);
 		assertThat(this.record.raisedEvents()).filteredOn(PartnerReinstated.class::isInstance).hasSize(1);
 
@@ -167,33 +167,33 @@ class EnforcementRecordTest {
 	void theResumptionTimeMustBeInTheFuture() {
 		EnforcementCase kase = open();
 
-		assertThatThrownBy(() -> this.record.resolve(kase.getCaseId(), NOW, "再開", null, OPERATOR, NOW))
+		assertThatThrownBy(() -> this.record.resolve(kase.caseId(), NOW, "再開", null, OPERATOR, NOW))
 			.isInstanceOfSatisfying(RuleViolation.class, (v) -> {
 				assertThat(v.kind()).isEqualTo(RuleViolation.Kind.INVALID);
 				assertThat(v.field()).isEqualTo("resumeAt");
 			});
-		assertThat(kase.getStatus()).isEqualTo(CaseStatus.OPEN);
+		assertThat(kase.status()).isEqualTo(CaseStatus.OPEN);
 	}
 
 	@Test
 	void aResolvedCaseTakesNoMeasure() {
 		EnforcementCase kase = open();
-		this.record.resolve(kase.getCaseId(), null, "解決", null, OPERATOR, NOW);
+		this.record.resolve(kase.caseId(), null, "解決", null, OPERATOR, NOW);
 
-		assertThatThrownBy(() -> this.record.impose(kase.getCaseId(), MeasureOrder.warning("警告"), OPERATOR, NOW))
+		assertThatThrownBy(() -> this.record.impose(kase.caseId(), MeasureOrder.warning("警告"), OPERATOR, NOW))
 			.isInstanceOfSatisfying(RuleViolation.class, (v) -> {
 				assertThat(v.kind()).isEqualTo(RuleViolation.Kind.CONFLICT);
 				assertThat(v.code()).isEqualTo("case-resolved");
 			});
-		assertThat(kase.getMeasures()).isEmpty();
+		assertThat(kase.measures()).isEmpty();
 	}
 
 	@Test
 	void aCaseIsResolvedOnce() {
 		EnforcementCase kase = open();
-		this.record.resolve(kase.getCaseId(), null, "解決", null, OPERATOR, NOW);
+		this.record.resolve(kase.caseId(), null, "解決", null, OPERATOR, NOW);
 
-		assertThatThrownBy(() -> this.record.resolve(kase.getCaseId(), null, "再度", null, OPERATOR, NOW))
+		assertThatThrownBy(() -> this.record.resolve(kase.caseId(), null, "再度", null, OPERATOR, NOW))
 			.isInstanceOfSatisfying(RuleViolation.class, (v) -> assertThat(v.code()).isEqualTo("case-resolved"));
 	}
 
@@ -201,14 +201,14 @@ class EnforcementRecordTest {
 	void resolvingOneCaseLeavesTheMeasuresOfOtherCasesInForce() {
 		EnforcementCase first = open();
 		EnforcementCase second = open();
-		this.record.impose(first.getCaseId(), MeasureOrder.suspension(Scope.wholeService(), "停止"), OPERATOR, NOW);
-		this.record.impose(second.getCaseId(), MeasureOrder.throttle(4, "流量制限"), OPERATOR, NOW);
+		this.record.impose(first.caseId(), MeasureOrder.suspension(Scope.wholeService(), "停止"), OPERATOR, NOW);
+		this.record.impose(second.caseId(), MeasureOrder.throttle(4, "流量制限"), OPERATOR, NOW);
 
-		this.record.resolve(first.getCaseId(), null, "解決", null, OPERATOR, NOW);
+		this.record.resolve(first.caseId(), null, "解決", null, OPERATOR, NOW);
 
 		assertThat(this.record.standing().status()).isEqualTo(StandingStatus.THROTTLED);
 		assertThat(this.record.standing().activeMeasures()).extracting(ActiveMeasure::caseId)
-			.containsExactly(second.getCaseId());
+			.containsExactly(second.caseId());
 	}
 
 	@Test
@@ -216,21 +216,21 @@ class EnforcementRecordTest {
 		EnforcementCase kase = open();
 		EnforcementCase emptyCase = open();
 
-		this.record.resolve(emptyCase.getCaseId(), null, "措置なしで解決", null, OPERATOR, NOW);
+		this.record.resolve(emptyCase.caseId(), null, "措置なしで解決", null, OPERATOR, NOW);
 		assertThat(this.record.raisedEvents()).isEmpty();
 
-		this.record.claimDamages(kase.getCaseId(), 1_000_000, "復旧費用", OPERATOR, NOW);
+		this.record.claimDamages(kase.caseId(), 1_000_000, "復旧費用", OPERATOR, NOW);
 		assertThat(this.record.raisedEvents()).isEmpty();
 	}
 
 	@Test
 	void damagesAreClaimedOnTheCaseEvenAfterItsResolution() {
 		EnforcementCase kase = open();
-		this.record.resolve(kase.getCaseId(), null, "解決", null, OPERATOR, NOW);
+		this.record.resolve(kase.caseId(), null, "解決", null, OPERATOR, NOW);
 
-		DamageClaim claim = this.record.claimDamages(kase.getCaseId(), 250_000, "調査費用", OPERATOR, NOW);
+		DamageClaim claim = this.record.claimDamages(kase.caseId(), 250_000, "調査費用", OPERATOR, NOW);
 
-		assertThat(kase.getDamageClaims()).containsExactly(claim);
+		assertThat(kase.damageClaims()).containsExactly(claim);
 		assertThat(claim.amountYen()).isEqualTo(250_000);
 	}
 
@@ -239,7 +239,7 @@ class EnforcementRecordTest {
 		EnforcementCase kase = open();
 		this.record.partnerTerminated(NOW);
 
-		assertThatThrownBy(() -> this.record.impose(kase.getCaseId(), MeasureOrder.warning("警告"), OPERATOR, NOW))
+		assertThatThrownBy(() -> this.record.impose(kase.caseId(), MeasureOrder.warning("警告"), OPERATOR, NOW))
 			.isInstanceOfSatisfying(RuleViolation.class, (v) -> assertThat(v.code()).isEqualTo("partner-terminated"));
 	}
 
@@ -247,9 +247,9 @@ class EnforcementRecordTest {
 	void excessiveLoadOpensOneAutomatedCaseWithoutAMeasure() {
 		EnforcementCase kase = this.record.recordDetection(detection("e-1"), "自動検知", 10, NOW);
 
-		assertThat(kase.getOrigin()).isEqualTo(Origin.AUTOMATED);
-		assertThat(kase.getCategory()).isEqualTo(Category.EXCESSIVE_LOAD_OR_UNAUTHORIZED_ACCESS);
-		assertThat(kase.getMeasures()).isEmpty();
+		assertThat(kase.origin()).isEqualTo(Origin.AUTOMATED);
+		assertThat(kase.category()).isEqualTo(Category.EXCESSIVE_LOAD_OR_UNAUTHORIZED_ACCESS);
+		assertThat(kase.measures()).isEmpty();
 		assertThat(this.record.raisedEvents()).isEmpty();
 		assertThat(this.record.standing().status()).isEqualTo(StandingStatus.GOOD);
 	}
@@ -260,21 +260,21 @@ class EnforcementRecordTest {
 		EnforcementCase again = this.record.recordDetection(detection("e-2"), "自動検知", 10, NOW.plusSeconds(60));
 		this.record.recordDetection(detection("e-2"), "自動検知", 10, NOW.plusSeconds(61));
 
-		assertThat(again.getCaseId()).isEqualTo(first.getCaseId());
-		assertThat(this.record.getCases()).hasSize(1);
-		assertThat(first.getDetections()).extracting(Detection::eventId).containsExactly("e-1", "e-2");
-		assertThat(first.getDetectionCount()).isEqualTo(2);
+		assertThat(again.caseId()).isEqualTo(first.caseId());
+		assertThat(this.record.cases()).hasSize(1);
+		assertThat(first.detections()).extracting(Detection::eventId).containsExactly("e-1", "e-2");
+		assertThat(first.detectionCount()).isEqualTo(2);
 	}
 
 	@Test
 	void aDetectionAfterTheAutomatedCaseWasResolvedOpensANewOne() {
 		EnforcementCase first = this.record.recordDetection(detection("e-1"), "自動検知", 10, NOW);
-		this.record.resolve(first.getCaseId(), null, "一時的な負荷と判断", null, OPERATOR, NOW);
+		this.record.resolve(first.caseId(), null, "一時的な負荷と判断", null, OPERATOR, NOW);
 
 		EnforcementCase next = this.record.recordDetection(detection("e-3"), "自動検知", 10, NOW.plusSeconds(600));
 
-		assertThat(next.getCaseId()).isNotEqualTo(first.getCaseId());
-		assertThat(this.record.getCases()).hasSize(2);
+		assertThat(next.caseId()).isNotEqualTo(first.caseId());
+		assertThat(this.record.cases()).hasSize(2);
 	}
 
 	@Test
@@ -283,9 +283,9 @@ class EnforcementRecordTest {
 			this.record.recordDetection(detection("e-" + i), "自動検知", 3, NOW.plusSeconds(i));
 		}
 
-		EnforcementCase kase = this.record.getCases().get(0);
-		assertThat(kase.getDetections()).extracting(Detection::eventId).containsExactly("e-2", "e-3", "e-4");
-		assertThat(kase.getDetectionCount()).isEqualTo(5);
+		EnforcementCase kase = this.record.cases().get(0);
+		assertThat(kase.detections()).extracting(Detection::eventId).containsExactly("e-2", "e-3", "e-4");
+		assertThat(kase.detectionCount()).isEqualTo(5);
 	}
 
 	private EnforcementCase open() {

@@ -30,7 +30,7 @@ class ResumptionProposalTest {
 		this.record = EnforcementRecord.of("p-1");
 		this.record.partnerKnownAs("株式会社サンプル", NOW.minus(Duration.ofDays(30)));
 		this.kase = this.record.openCase(Category.ID_MISUSE, "ID の共有", null, "operator", NOW);
-		this.record.impose(this.kase.getCaseId(),
+		this.record.impose(this.kase.caseId(),
 				new MeasureOrder(MeasureType.SUSPENSION, Scope.wholeService(), null, "停止します", "社内メモ"), "operator",
 				NOW);
 	}
@@ -53,13 +53,13 @@ class ResumptionProposalTest {
 	void agreementResolvesTheCaseWithTheProposedTimeAndLiftsTheMeasuresThen() {
 		String proposalId = propose(PROPOSED).proposalId();
 
-		this.record.agreeToResumption(this.kase.getCaseId(), proposalId, "合意します", "部長承認", "operator",
+		this.record.agreeToResumption(this.kase.caseId(), proposalId, "合意します", "部長承認", "operator",
 				NOW.plusSeconds(60));
 
 		assertThat(this.kase.isOpen()).isFalse();
-		assertThat(this.kase.getResolution().resumeAt()).isEqualTo(PROPOSED);
-		assertThat(this.kase.getResolution().proposalId()).isEqualTo(proposalId);
-		assertThat(this.record.getNextLiftAt()).isEqualTo(PROPOSED);
+		assertThat(this.kase.resolution().resumeAt()).isEqualTo(PROPOSED);
+		assertThat(this.kase.resolution().proposalId()).isEqualTo(proposalId);
+		assertThat(this.record.nextLiftAt()).isEqualTo(PROPOSED);
 		assertThat(this.record.standing().status()).isEqualTo(StandingStatus.SUSPENDED);
 		assertThat(this.record.raisedEvents()).filteredOn(ResumptionDecided.class::isInstance)
 			.singleElement()
@@ -76,24 +76,24 @@ class ResumptionProposalTest {
 	void anAgreementAfterTheProposedTimeHasPassedLiftsTheMeasuresAtOnce() {
 		String proposalId = propose(NOW.plusSeconds(60)).proposalId();
 
-		this.record.agreeToResumption(this.kase.getCaseId(), proposalId, null, null, "operator", NOW.plusSeconds(120));
+		this.record.agreeToResumption(this.kase.caseId(), proposalId, null, null, "operator", NOW.plusSeconds(120));
 
 		assertThat(this.record.standing().status()).isEqualTo(StandingStatus.GOOD);
-		assertThat(this.kase.getResolution().liftedAt()).isEqualTo(NOW.plusSeconds(120));
+		assertThat(this.kase.resolution().liftedAt()).isEqualTo(NOW.plusSeconds(120));
 	}
 
 	@Test
 	void aRefusalKeepsTheMeasuresAndLetsThePartnerProposeAgain() {
 		String first = propose(PROPOSED).proposalId();
 
-		this.record.refuseResumption(this.kase.getCaseId(), first, "説明が不十分です", null, "operator", NOW);
+		this.record.refuseResumption(this.kase.caseId(), first, "説明が不十分です", null, "operator", NOW);
 
 		assertThat(this.kase.isOpen()).isTrue();
 		assertThat(this.record.standing().status()).isEqualTo(StandingStatus.SUSPENDED);
 		assertThat(this.kase.findProposal(first)).get()
 			.extracting(ResumptionProposal::status)
 			.isEqualTo(ResumptionProposal.Status.REFUSED);
-		assertThatThrownBy(() -> this.record.agreeToResumption(this.kase.getCaseId(), first, null, null, "operator", NOW))
+		assertThatThrownBy(() -> this.record.agreeToResumption(this.kase.caseId(), first, null, null, "operator", NOW))
 			.isInstanceOfSatisfying(RuleViolation.class, (v) -> assertThat(v.code()).isEqualTo("proposal-decided"));
 		assertThat(propose(PROPOSED).isPending()).isTrue();
 	}
@@ -105,13 +105,13 @@ class ResumptionProposalTest {
 			.isInstanceOfSatisfying(RuleViolation.class, (v) -> assertThat(v.code()).isEqualTo("proposal-pending"));
 
 		EnforcementCase other = this.record.openCase(Category.MALWARE, "x", null, "operator", NOW);
-		assertThatThrownBy(() -> this.record.proposeResumption(other.getCaseId(), "解消しました", NOW, "admin-p-1", NOW))
+		assertThatThrownBy(() -> this.record.proposeResumption(other.caseId(), "解消しました", NOW, "admin-p-1", NOW))
 			.isInstanceOfSatisfying(RuleViolation.class, (v) -> {
 				assertThat(v.field()).isEqualTo("proposedResumeAt");
 				assertThat(v.kind()).isEqualTo(RuleViolation.Kind.INVALID);
 			});
-		this.record.resolve(other.getCaseId(), null, "解決", null, "operator", NOW);
-		assertThatThrownBy(() -> this.record.proposeResumption(other.getCaseId(), "解消しました", PROPOSED, "admin-p-1", NOW))
+		this.record.resolve(other.caseId(), null, "解決", null, "operator", NOW);
+		assertThatThrownBy(() -> this.record.proposeResumption(other.caseId(), "解消しました", PROPOSED, "admin-p-1", NOW))
 			.isInstanceOfSatisfying(RuleViolation.class, (v) -> assertThat(v.code()).isEqualTo("case-resolved"));
 	}
 
@@ -119,18 +119,18 @@ class ResumptionProposalTest {
 	void nopDecidingAloneLetsAnUnansweredProposalLapse() {
 		String proposalId = propose(PROPOSED).proposalId();
 
-		this.record.resolve(this.kase.getCaseId(), NOW.plus(Duration.ofDays(5)), "NOP が定めます", null, "operator", NOW);
+		this.record.resolve(this.kase.caseId(), NOW.plus(Duration.ofDays(5)), "NOP が定めます", null, "operator", NOW);
 
 		assertThat(this.kase.findProposal(proposalId)).get()
 			.extracting(ResumptionProposal::status)
 			.isEqualTo(ResumptionProposal.Status.LAPSED);
-		assertThat(this.kase.getHistory()).extracting(HistoryEntry::action)
+		assertThat(this.kase.history()).extracting(HistoryEntry::action)
 			.containsSubsequence(HistoryEntry.Action.RESUMPTION_PROPOSED, HistoryEntry.Action.RESUMPTION_LAPSED,
 					HistoryEntry.Action.RESOLVED);
 		assertThat(this.record.raisedEvents()).noneMatch(ResumptionDecided.class::isInstance);
 	}
 
 	private ResumptionProposal propose(Instant at) {
-		return this.record.proposeResumption(this.kase.getCaseId(), "原因を取り除きました", at, "admin-p-1", NOW);
+		return this.record.proposeResumption(this.kase.caseId(), "原因を取り除きました", at, "admin-p-1", NOW);
 	}
 }

@@ -117,8 +117,8 @@ class ServiceStatusEventTest {
 				"operator", NOW, BACKDATING);
 
 		ServiceStatusChanged changed = published(event);
-		assertThat(changed.eventId()).isEqualTo(event.getId());
-		assertThat(changed.partitionKey()).isEqualTo(event.getId());
+		assertThat(changed.eventId()).isEqualTo(event.id());
+		assertThat(changed.partitionKey()).isEqualTo(event.id());
 		assertThat(changed.all()).isFalse();
 		assertThat(changed.capabilities()).containsExactly(Capability.EXPORT);
 		assertThat(changed.kind()).isEqualTo("DISCONTINUATION");

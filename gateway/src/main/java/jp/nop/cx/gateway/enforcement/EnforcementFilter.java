@@ -8,9 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import jp.nop.cx.events.ServiceStatusChanged;
 import jp.nop.cx.gateway.enforcement.PartnerStandings.Suspension;
-import jp.nop.cx.gateway.enforcement.ServiceStatusBoard.Outage;
+import jp.nop.cx.gateway.enforcement.ServiceStatusBoard.ServiceStatusEvent;
 import jp.nop.cx.gateway.problem.Problem;
 import jp.nop.cx.gateway.problem.ProblemResponses;
 import jp.nop.cx.gateway.readiness.StateLoading;
@@ -78,11 +77,11 @@ class EnforcementFilter implements GlobalFilter, Ordered {
 			return chain.filter(exchange);
 		}
 		Instant now = this.clock.instant();
-		// Operators stay able to operate during an outage: to end it, among other things.
+		// Operators stay able to operate during a service-status event: to end it, among other things.
 		if (!request.isOperator() && !readsServiceStatus(request)) {
-			Optional<Outage> outage = this.statusBoard.outage(request.capability(), request.write(), now);
-			if (outage.isPresent()) {
-				return this.problems.write(exchange, outageProblem(outage.get(), request, now));
+			Optional<ServiceStatusEvent> event = this.statusBoard.eventInForce(request.capability(), request.write(), now);
+			if (event.isPresent()) {
+				return this.problems.write(exchange, serviceStatusProblem(event.get(), request, now));
 			}
 		}
 		if (request.partnerId() != null && !keepsSuspendedPartnerInformed(request)) {
@@ -94,7 +93,7 @@ class EnforcementFilter implements GlobalFilter, Ordered {
 		return chain.filter(exchange);
 	}
 
-	/** Reading the service status is how everyone learns about an outage; it always passes. */
+	/** Reading the service status is how everyone learns about a service-status event; it always passes. */
 	private static boolean readsServiceStatus(RoutedRequest request) {
 		return !request.write() && (request.path().equals(STATUS_PATH) || request.path().startsWith(STATUS_PATH + "/"));
 	}
@@ -112,23 +111,22 @@ class EnforcementFilter implements GlobalFilter, Ordered {
 				|| (HttpMethod.POST.equals(request.method()) && PROPOSALS_PATH.matcher(request.path()).matches());
 	}
 
-	private Problem outageProblem(Outage outage, RoutedRequest request, Instant now) {
-		ServiceStatusChanged event = outage.event();
-		Problem problem = switch (outage.kind()) {
+	private Problem serviceStatusProblem(ServiceStatusEvent event, RoutedRequest request, Instant now) {
+		Problem problem = switch (event.kind()) {
 			// Art. 9: from its effective time the abolished part is gone, not merely away.
 			case DISCONTINUATION -> Problem.of(HttpStatus.GONE, "service-discontinued");
 			// Art. 8: suspended; Retry-After only where an end was announced.
 			case INTERRUPTION -> withRetryAfter(Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "service-interrupted"),
-					outage.remaining(now));
+					event.remaining(now));
 			// Art. 10: stopped until endsAt; the client is told when to come back.
 			case MAINTENANCE -> Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "service-maintenance")
-				.retryAfterSeconds(seconds(outage.remaining(now).orElse(this.properties.openEndedRetryAfter())));
+				.retryAfterSeconds(seconds(event.remaining(now).orElse(this.properties.openEndedRetryAfter())));
 			// Art. 11.3: restricted to reading; only writes arrive here.
 			case RESTRICTION -> withRetryAfter(Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "service-restricted"),
-					outage.remaining(now));
+					event.remaining(now));
 		};
-		return problem.with("eventId", event.eventId())
-			.with("kind", outage.kind().name())
+		return problem.with("eventId", event.id())
+			.with("kind", event.kind().name())
 			.with("reason", event.reason())
 			.with("capability", request.capability())
 			.with("startsAt", event.startsAt())

@@ -29,43 +29,32 @@ public class ServiceStatusBoard {
 
 	private static final List<String> WITHDRAWN = List.of("ENDED", "CANCELLED", "CANCELED");
 
-	private final ConcurrentMap<String, ServiceStatusChanged> events = new ConcurrentHashMap<>();
+	private final ConcurrentMap<String, ServiceStatusEvent> events = new ConcurrentHashMap<>();
 
-	public void apply(ServiceStatusChanged event) {
-		if (event.eventId() == null) {
+	public void apply(ServiceStatusChanged change) {
+		if (change.eventId() == null) {
 			return;
 		}
-		if (event.state() != null && WITHDRAWN.contains(event.state().toUpperCase(Locale.ROOT))) {
-			this.events.remove(event.eventId());
+		if (change.state() != null && WITHDRAWN.contains(change.state().toUpperCase(Locale.ROOT))) {
+			this.events.remove(change.eventId());
+			return;
 		}
-		else if (Kind.of(event.kind()).isEmpty()) {
-			log.warn("Ignoring service-status event {} of unknown kind {}", event.eventId(), event.kind());
-		}
-		else {
-			this.events.put(event.eventId(), event);
-		}
+		Kind.of(change.kind())
+			.map((kind) -> ServiceStatusEvent.of(kind, change))
+			.ifPresentOrElse((event) -> this.events.put(event.id(), event), () -> log
+				.warn("Ignoring service-status event {} of unknown kind {}", change.eventId(), change.kind()));
 	}
 
 	/**
-	 * The answer the gateway gives instead of routing, if an event in force covers
-	 * {@code capability}; the gravest wins when several do.
+	 * The service-status event in force that makes the gateway answer instead of routing, if one
+	 * covers {@code capability}; the gravest wins when several do.
 	 */
-	public Optional<Outage> outage(Capability capability, boolean write, Instant now) {
+	public Optional<ServiceStatusEvent> eventInForce(Capability capability, boolean write, Instant now) {
 		return this.events.values()
 			.stream()
-			.filter((event) -> inForce(event, now) && covers(event, capability))
-			.map((event) -> new Outage(Kind.of(event.kind()).orElseThrow(), event))
-			.filter((outage) -> write || outage.kind() != Kind.RESTRICTION)
-			.max(Comparator.comparing(Outage::kind).thenComparing(Outage::lastsUntil));
-	}
-
-	static boolean inForce(ServiceStatusChanged event, Instant now) {
-		return event.startsAt() != null && !now.isBefore(event.startsAt())
-				&& (event.endsAt() == null || now.isBefore(event.endsAt()));
-	}
-
-	static boolean covers(ServiceStatusChanged event, Capability capability) {
-		return event.all() || (event.capabilities() != null && event.capabilities().contains(capability));
+			.filter((event) -> event.inForce(now) && event.covers(capability))
+			.filter((event) -> write || event.kind() != Kind.RESTRICTION)
+			.max(Comparator.comparing(ServiceStatusEvent::kind).thenComparing(ServiceStatusEvent::lastsUntil));
 	}
 
 	/** The kinds of SPEC section 3, least grave first. */
@@ -96,17 +85,35 @@ public class ServiceStatusBoard {
 		}
 	}
 
-	/** An event in force for a request: what it is and until when it lasts (if known). */
-	public record Outage(Kind kind, ServiceStatusChanged event) {
+	/**
+	 * A service-status event as the gateway keeps it: the last state the compacted topic gave,
+	 * judged against the clock at every request.
+	 */
+	public record ServiceStatusEvent(String id, Kind kind, String reason, boolean all, List<Capability> capabilities,
+			Instant startsAt, Instant endsAt) {
+
+		static ServiceStatusEvent of(Kind kind, ServiceStatusChanged change) {
+			return new ServiceStatusEvent(change.eventId(), kind, change.reason(), change.all(),
+					(change.capabilities() != null) ? List.copyOf(change.capabilities()) : List.of(), change.startsAt(),
+					change.endsAt());
+		}
+
+		boolean inForce(Instant now) {
+			return this.startsAt != null && !now.isBefore(this.startsAt)
+					&& (this.endsAt == null || now.isBefore(this.endsAt));
+		}
+
+		boolean covers(Capability capability) {
+			return this.all || this.capabilities.contains(capability);
+		}
 
 		Instant lastsUntil() {
-			return (this.event.endsAt() != null) ? this.event.endsAt() : Instant.MAX;
+			return (this.endsAt != null) ? this.endsAt : Instant.MAX;
 		}
 
 		/** Time left until the announced end, if there is one. */
 		public Optional<Duration> remaining(Instant now) {
-			return (this.event.endsAt() != null) ? Optional.of(Duration.between(now, this.event.endsAt()))
-					: Optional.empty();
+			return (this.endsAt != null) ? Optional.of(Duration.between(now, this.endsAt)) : Optional.empty();
 		}
 	}
 }

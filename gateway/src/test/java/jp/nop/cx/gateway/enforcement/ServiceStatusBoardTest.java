@@ -21,16 +21,16 @@ class ServiceStatusBoardTest {
 	void aScheduledEventTakesEffectAtItsStartWithoutAnyoneActing() {
 		this.board.apply(event("e-1", "MAINTENANCE", List.of(), NOW.plusSeconds(60), NOW.plusSeconds(3600), "SCHEDULED"));
 
-		assertThat(this.board.outage(Capability.TERMS, false, NOW)).isEmpty();
-		assertThat(this.board.outage(Capability.TERMS, false, NOW.plusSeconds(60))).isPresent();
+		assertThat(this.board.eventInForce(Capability.TERMS, false, NOW)).isEmpty();
+		assertThat(this.board.eventInForce(Capability.TERMS, false, NOW.plusSeconds(60))).isPresent();
 	}
 
 	@Test
 	void anEventNoLongerAppliesFromItsEnd() {
 		this.board.apply(event("e-1", "INTERRUPTION", List.of(), NOW, NOW.plusSeconds(60), "ACTIVE"));
 
-		assertThat(this.board.outage(Capability.TERMS, false, NOW.plusSeconds(59))).isPresent();
-		assertThat(this.board.outage(Capability.TERMS, false, NOW.plusSeconds(60))).isEmpty();
+		assertThat(this.board.eventInForce(Capability.TERMS, false, NOW.plusSeconds(59))).isPresent();
+		assertThat(this.board.eventInForce(Capability.TERMS, false, NOW.plusSeconds(60))).isEmpty();
 	}
 
 	@Test
@@ -38,15 +38,15 @@ class ServiceStatusBoardTest {
 		this.board.apply(event("e-1", "INTERRUPTION", List.of(), NOW, null, "ACTIVE"));
 		this.board.apply(event("e-1", "INTERRUPTION", List.of(), NOW, null, "ENDED"));
 
-		assertThat(this.board.outage(Capability.TERMS, false, NOW)).isEmpty();
+		assertThat(this.board.eventInForce(Capability.TERMS, false, NOW)).isEmpty();
 	}
 
 	@Test
 	void aRestrictionRefusesWritesOnly() {
 		this.board.apply(event("e-1", "RESTRICTION", List.of(), NOW, null, "ACTIVE"));
 
-		assertThat(this.board.outage(Capability.REGISTRATION, false, NOW)).isEmpty();
-		assertThat(this.board.outage(Capability.REGISTRATION, true, NOW)).map(ServiceStatusBoard.Outage::kind)
+		assertThat(this.board.eventInForce(Capability.REGISTRATION, false, NOW)).isEmpty();
+		assertThat(this.board.eventInForce(Capability.REGISTRATION, true, NOW)).map(ServiceStatusBoard.ServiceStatusEvent::kind)
 			.contains(Kind.RESTRICTION);
 	}
 
@@ -54,8 +54,8 @@ class ServiceStatusBoardTest {
 	void onlyTheNamedCapabilitiesAreAffected() {
 		this.board.apply(event("e-1", "DISCONTINUATION", List.of(Capability.WEBHOOKS), NOW, null, "ACTIVE"));
 
-		assertThat(this.board.outage(Capability.WEBHOOKS, true, NOW)).isPresent();
-		assertThat(this.board.outage(Capability.NOTIFICATIONS, true, NOW)).isEmpty();
+		assertThat(this.board.eventInForce(Capability.WEBHOOKS, true, NOW)).isPresent();
+		assertThat(this.board.eventInForce(Capability.NOTIFICATIONS, true, NOW)).isEmpty();
 	}
 
 	@Test
@@ -64,9 +64,9 @@ class ServiceStatusBoardTest {
 		this.board.apply(event("e-2", "DISCONTINUATION", List.of(Capability.EXPORT), NOW, null, "ACTIVE"));
 		this.board.apply(event("e-3", "RESTRICTION", List.of(), NOW, null, "ACTIVE"));
 
-		assertThat(this.board.outage(Capability.EXPORT, true, NOW)).map(ServiceStatusBoard.Outage::kind)
+		assertThat(this.board.eventInForce(Capability.EXPORT, true, NOW)).map(ServiceStatusBoard.ServiceStatusEvent::kind)
 			.contains(Kind.DISCONTINUATION);
-		assertThat(this.board.outage(Capability.TERMS, true, NOW)).map(ServiceStatusBoard.Outage::kind)
+		assertThat(this.board.eventInForce(Capability.TERMS, true, NOW)).map(ServiceStatusBoard.ServiceStatusEvent::kind)
 			.contains(Kind.MAINTENANCE);
 	}
 
@@ -74,7 +74,7 @@ class ServiceStatusBoardTest {
 	void maintenanceKnowsHowLongItHasLeft() {
 		this.board.apply(event("e-1", "MAINTENANCE", List.of(), NOW, NOW.plusSeconds(90), "ACTIVE"));
 
-		assertThat(this.board.outage(Capability.TERMS, false, NOW).orElseThrow().remaining(NOW))
+		assertThat(this.board.eventInForce(Capability.TERMS, false, NOW).orElseThrow().remaining(NOW))
 			.contains(Duration.ofSeconds(90));
 	}
 
@@ -82,7 +82,7 @@ class ServiceStatusBoardTest {
 	void anUnknownKindIsIgnored() {
 		this.board.apply(event("e-1", "SOLAR_ECLIPSE", List.of(), NOW, null, "ACTIVE"));
 
-		assertThat(this.board.outage(Capability.TERMS, true, NOW)).isEmpty();
+		assertThat(this.board.eventInForce(Capability.TERMS, true, NOW)).isEmpty();
 	}
 
 	private static ServiceStatusChanged event(String id, String kind, List<Capability> capabilities, Instant startsAt,

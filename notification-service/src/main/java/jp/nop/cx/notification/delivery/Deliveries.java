@@ -74,7 +74,7 @@ public class Deliveries {
 			return;
 		}
 		BulkOperations bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Delivery.class);
-		deliveries.forEach((d) -> bulk.replaceOne(query(where("id").is(d.getId())), d));
+		deliveries.forEach((d) -> bulk.replaceOne(query(where("id").is(d.id())), d));
 		bulk.execute();
 	}
 

@@ -222,95 +222,95 @@ public class Delivery {
 		return (text.length() <= MAX_ERROR_LENGTH) ? text : text.substring(0, MAX_ERROR_LENGTH) + "…";
 	}
 
-	public String getId() {
+	public String id() {
 		return this.id;
 	}
 
-	public String getEventId() {
+	public String eventId() {
 		return this.eventId;
 	}
 
-	public String getEventType() {
+	public String eventType() {
 		return this.eventType;
 	}
 
-	public NoticeRule getRule() {
+	public NoticeRule rule() {
 		return this.rule;
 	}
 
-	public String getPartnerId() {
+	public String partnerId() {
 		return this.partnerId;
 	}
 
-	public Audience getAudience() {
+	public Audience audience() {
 		return this.audience;
 	}
 
-	public String getRecipient() {
+	public String recipient() {
 		return this.recipient;
 	}
 
-	public String getAddress() {
+	public String address() {
 		return this.address;
 	}
 
-	public String getLanguage() {
+	public String language() {
 		return this.language;
 	}
 
-	public String getContactName() {
+	public String contactName() {
 		return this.contactName;
 	}
 
-	public String getCompanyName() {
+	public String companyName() {
 		return this.companyName;
 	}
 
-	public Channel getChannel() {
+	public Channel channel() {
 		return this.channel;
 	}
 
-	public String getTemplate() {
+	public String template() {
 		return this.template;
 	}
 
-	public String getArticle() {
+	public String article() {
 		return this.article;
 	}
 
-	public DeliveryStatus getStatus() {
+	public DeliveryStatus status() {
 		return this.status;
 	}
 
-	public int getAttempts() {
+	public int attempts() {
 		return this.attempts;
 	}
 
-	public List<Attempt> getAttemptLog() {
+	public List<Attempt> attemptLog() {
 		return List.copyOf(this.attemptLog);
 	}
 
-	public String getSubject() {
+	public String subject() {
 		return this.subject;
 	}
 
-	public String getLastError() {
+	public String lastError() {
 		return this.lastError;
 	}
 
-	public Instant getNextAttemptAt() {
+	public Instant nextAttemptAt() {
 		return this.nextAttemptAt;
 	}
 
-	public Instant getCreatedAt() {
+	public Instant createdAt() {
 		return this.createdAt;
 	}
 
-	public Instant getUpdatedAt() {
+	public Instant updatedAt() {
 		return this.updatedAt;
 	}
 
-	public Instant getSentAt() {
+	public Instant sentAt() {
 		return this.sentAt;
 	}
 }

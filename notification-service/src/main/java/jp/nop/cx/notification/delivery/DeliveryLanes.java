@@ -131,18 +131,18 @@ public class DeliveryLanes {
 
 	private void round(ChannelSender sender, List<Delivery> due) {
 		Instant now = this.clock.instant();
-		Map<String, NoticeEvent> kept = this.events.findAll(due.stream().map(Delivery::getEventId).distinct().toList());
+		Map<String, NoticeEvent> kept = this.events.findAll(due.stream().map(Delivery::eventId).distinct().toList());
 		Map<String, CxEvent> payloads = new HashMap<>();
 		Map<String, PartnerProjection> known = partnersToLookUp(due);
 		List<PreparedDelivery> prepared = new ArrayList<>();
 		for (Delivery delivery : due) {
-			NoticeEvent event = kept.get(delivery.getEventId());
+			NoticeEvent event = kept.get(delivery.eventId());
 			if (event == null) {
 				delivery.fail(now, "the event of this notice is not on record");
 				continue;
 			}
 			if (needsPartner(delivery)) {
-				PartnerProjection partner = known.get(delivery.getPartnerId());
+				PartnerProjection partner = known.get(delivery.partnerId());
 				if (partner == null) {
 					// Recorded before the partner's approval reached the projection: wait for it.
 					delivery.recordFailure(now, "recipient not known yet", null, this.schedule);
@@ -151,19 +151,19 @@ public class DeliveryLanes {
 				delivery.completeRecipient(partner.contactEmail(), partner.preferredLanguage(), partner.contactName(),
 						partner.companyName());
 			}
-			if (delivery.getChannel() == Channel.EMAIL && (delivery.getAddress() == null || delivery.getAddress().isBlank())) {
+			if (delivery.channel() == Channel.EMAIL && (delivery.address() == null || delivery.address().isBlank())) {
 				delivery.fail(now, "no e-mail address for this recipient");
 				continue;
 			}
 			try {
 				CxEvent payload = payloads.computeIfAbsent(event.eventId(), (id) -> this.events.payload(event));
-				RenderedNotice notice = this.renderer.render(delivery.getTemplate(), delivery.getLanguage(), payload,
-						new Addressee(delivery.getCompanyName(), delivery.getContactName()));
+				RenderedNotice notice = this.renderer.render(delivery.template(), delivery.language(), payload,
+						new Addressee(delivery.companyName(), delivery.contactName()));
 				prepared.add(new PreparedDelivery(delivery, notice, event));
 			}
 			catch (RuntimeException ex) {
-				log.error("Notice {} of event {} cannot be written (template {})", delivery.getId(),
-						delivery.getEventId(), delivery.getTemplate(), ex);
+				log.error("Notice {} of event {} cannot be written (template {})", delivery.id(),
+						delivery.eventId(), delivery.template(), ex);
 				delivery.fail(now, "the notice cannot be written: " + ex.getClass().getSimpleName());
 			}
 		}
@@ -174,8 +174,8 @@ public class DeliveryLanes {
 		}
 		this.deliveries.saveAll(due);
 		due.stream()
-			.filter((d) -> d.getStatus() != DeliveryStatus.PENDING)
-			.forEach((d) -> this.events.forgetSecrets(d.getEventId(), d.getEventType()));
+			.filter((d) -> d.status() != DeliveryStatus.PENDING)
+			.forEach((d) -> this.events.forgetSecrets(d.eventId(), d.eventType()));
 	}
 
 	private Map<String, SendOutcome> send(ChannelSender sender, List<PreparedDelivery> prepared) {
@@ -202,12 +202,12 @@ public class DeliveryLanes {
 			case GONE -> delivery.recordGone(now, outcome.address(), outcome.detail());
 			case POSTPONED -> delivery.postpone(now, now.plus(outcome.delay()), outcome.detail());
 		}
-		if (delivery.getStatus() == DeliveryStatus.FAILED || delivery.getStatus() == DeliveryStatus.DISABLED) {
-			log.warn("Notice {} ({} via {}) of event {} for partner {} is {}: {}", delivery.getId(),
-					delivery.getEventType(), delivery.getChannel(), delivery.getEventId(), delivery.getPartnerId(),
-					delivery.getStatus(), delivery.getLastError());
+		if (delivery.status() == DeliveryStatus.FAILED || delivery.status() == DeliveryStatus.DISABLED) {
+			log.warn("Notice {} ({} via {}) of event {} for partner {} is {}: {}", delivery.id(),
+					delivery.eventType(), delivery.channel(), delivery.eventId(), delivery.partnerId(),
+					delivery.status(), delivery.lastError());
 		}
-		this.meters.counter("cx.notification.deliveries", "channel", delivery.getChannel().name(), "outcome",
+		this.meters.counter("cx.notification.deliveries", "channel", delivery.channel().name(), "outcome",
 				outcome.kind().name()).increment();
 	}
 
@@ -220,7 +220,7 @@ public class DeliveryLanes {
 	}
 
 	private Map<String, PartnerProjection> partnersToLookUp(List<Delivery> due) {
-		List<String> ids = due.stream().filter(DeliveryLanes::needsPartner).map(Delivery::getPartnerId).distinct().toList();
+		List<String> ids = due.stream().filter(DeliveryLanes::needsPartner).map(Delivery::partnerId).distinct().toList();
 		Map<String, PartnerProjection> known = new HashMap<>();
 		if (!ids.isEmpty()) {
 			this.partners.findAll(ids).forEach((p) -> known.put(p.partnerId(), p));
@@ -230,7 +230,7 @@ public class DeliveryLanes {
 
 	/** Whether the record lacks what only the projection can tell (the partner was not projected yet). */
 	private static boolean needsPartner(Delivery delivery) {
-		return delivery.getAudience().isPartner() && delivery.getPartnerId() != null
-				&& (delivery.getLanguage() == null || (delivery.getChannel() == Channel.EMAIL && delivery.getAddress() == null));
+		return delivery.audience().isPartner() && delivery.partnerId() != null
+				&& (delivery.language() == null || (delivery.channel() == Channel.EMAIL && delivery.address() == null));
 	}
 }

@@ -13,9 +13,9 @@ public record DeliveryView(String id, String eventId, String eventType, String p
 		Instant nextAttemptAt, Instant createdAt, Instant updatedAt, Instant sentAt) {
 
 	public static DeliveryView of(Delivery d) {
-		return new DeliveryView(d.getId(), d.getEventId(), d.getEventType(), d.getPartnerId(), d.getAudience(),
-				d.getRecipient(), d.getAddress(), d.getChannel(), d.getTemplate(), d.getArticle(), d.getLanguage(),
-				d.getSubject(), d.getStatus(), d.getAttempts(), d.getAttemptLog(), d.getLastError(), d.getNextAttemptAt(),
-				d.getCreatedAt(), d.getUpdatedAt(), d.getSentAt());
+		return new DeliveryView(d.id(), d.eventId(), d.eventType(), d.partnerId(), d.audience(),
+				d.recipient(), d.address(), d.channel(), d.template(), d.article(), d.language(),
+				d.subject(), d.status(), d.attempts(), d.attemptLog(), d.lastError(), d.nextAttemptAt(),
+				d.createdAt(), d.updatedAt(), d.sentAt());
 	}
 }

@@ -7,6 +7,6 @@ import jp.nop.cx.notification.template.RenderedNotice;
 public record PreparedDelivery(Delivery delivery, RenderedNotice notice, NoticeEvent event) {
 
 	public String id() {
-		return this.delivery.getId();
+		return this.delivery.id();
 	}
 }

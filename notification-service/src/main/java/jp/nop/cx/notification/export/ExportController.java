@@ -61,9 +61,9 @@ class ExportController {
 			String language, Instant createdAt, boolean read, Instant readAt, String readBy) {
 
 		static ExportedNotice of(InboxItem item) {
-			return new ExportedNotice(item.getId(), item.getEventId(), item.getEventType(), item.getSubject(),
-					item.getBody(), item.getArticle(), item.getLanguage(), item.getCreatedAt(), item.isRead(),
-					item.getReadAt(), item.getReadBy());
+			return new ExportedNotice(item.id(), item.eventId(), item.eventType(), item.subject(),
+					item.body(), item.article(), item.language(), item.createdAt(), item.read(),
+					item.readAt(), item.readBy());
 		}
 	}
 }

@@ -55,8 +55,8 @@ class InboxController {
 			boolean read) {
 
 		static Notice of(InboxItem item) {
-			return new Notice(item.getId(), item.getEventType(), item.getSubject(), item.getBody(), item.getArticle(),
-					item.getCreatedAt(), item.isRead());
+			return new Notice(item.id(), item.eventType(), item.subject(), item.body(), item.article(),
+					item.createdAt(), item.read());
 		}
 	}
 }

@@ -57,51 +57,51 @@ public class InboxItem {
 		return item;
 	}
 
-	public String getId() {
+	public String id() {
 		return this.id;
 	}
 
-	public String getPartnerId() {
+	public String partnerId() {
 		return this.partnerId;
 	}
 
-	public String getEventId() {
+	public String eventId() {
 		return this.eventId;
 	}
 
-	public String getEventType() {
+	public String eventType() {
 		return this.eventType;
 	}
 
-	public String getSubject() {
+	public String subject() {
 		return this.subject;
 	}
 
-	public String getBody() {
+	public String body() {
 		return this.body;
 	}
 
-	public String getArticle() {
+	public String article() {
 		return this.article;
 	}
 
-	public String getLanguage() {
+	public String language() {
 		return this.language;
 	}
 
-	public Instant getCreatedAt() {
+	public Instant createdAt() {
 		return this.createdAt;
 	}
 
-	public boolean isRead() {
+	public boolean read() {
 		return this.read;
 	}
 
-	public Instant getReadAt() {
+	public Instant readAt() {
 		return this.readAt;
 	}
 
-	public String getReadBy() {
+	public String readBy() {
 		return this.readBy;
 	}
 }

@@ -40,14 +40,14 @@ class InboxSender implements ChannelSender {
 		List<InboxItem> items = new ArrayList<>();
 		for (PreparedDelivery prepared : round) {
 			Delivery delivery = prepared.delivery();
-			if (delivery.getPartnerId() == null) {
+			if (delivery.partnerId() == null) {
 				outcomes.put(prepared.id(), SendOutcome.failed("an inbox belongs to a partner; this recipient is none"));
 				continue;
 			}
-			items.add(InboxItem.place(delivery.getId(), delivery.getPartnerId(), delivery.getEventId(),
-					delivery.getEventType(), prepared.notice().subject(), prepared.notice().text(), delivery.getArticle(),
-					prepared.notice().language(), delivery.getCreatedAt()));
-			outcomes.put(prepared.id(), SendOutcome.sent("inbox:" + delivery.getPartnerId()));
+			items.add(InboxItem.place(delivery.id(), delivery.partnerId(), delivery.eventId(),
+					delivery.eventType(), prepared.notice().subject(), prepared.notice().text(), delivery.article(),
+					prepared.notice().language(), delivery.createdAt()));
+			outcomes.put(prepared.id(), SendOutcome.sent("inbox:" + delivery.partnerId()));
 		}
 		this.inbox.place(items);
 		return outcomes;

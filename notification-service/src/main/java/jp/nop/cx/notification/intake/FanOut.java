@@ -71,35 +71,35 @@ public class FanOut {
 		}
 	}
 
-	public String getId() {
+	public String id() {
 		return this.id;
 	}
 
-	public String getEventId() {
+	public String eventId() {
 		return this.eventId;
 	}
 
-	public NoticeRule getRule() {
+	public NoticeRule rule() {
 		return this.rule;
 	}
 
-	public String getCursor() {
+	public String cursor() {
 		return this.cursor;
 	}
 
-	public int getPages() {
+	public int pages() {
 		return this.pages;
 	}
 
-	public long getRecipients() {
+	public long recipients() {
 		return this.recipients;
 	}
 
-	public boolean isDone() {
+	public boolean done() {
 		return this.done;
 	}
 
-	public Instant getCompletedAt() {
+	public Instant completedAt() {
 		return this.completedAt;
 	}
 }

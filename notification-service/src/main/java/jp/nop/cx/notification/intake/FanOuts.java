@@ -86,21 +86,21 @@ public class FanOuts {
 		long deadline = System.nanoTime() + this.settings.timeBudget().toNanos();
 		List<FanOut> open = this.mongo.find(query(where("done").is(false)).with(Sort.by("createdAt")), FanOut.class);
 		for (FanOut fanOut : open) {
-			while (!fanOut.isDone()) {
+			while (!fanOut.done()) {
 				if (System.nanoTime() > deadline) {
 					return;
 				}
 				fanOut = writePage(fanOut);
 			}
-			log.info("Notice {} of event {} written for {} active partners in {} pages", fanOut.getRule(),
-					fanOut.getEventId(), fanOut.getRecipients(), fanOut.getPages());
+			log.info("Notice {} of event {} written for {} active partners in {} pages", fanOut.rule(),
+					fanOut.eventId(), fanOut.recipients(), fanOut.pages());
 		}
 	}
 
 	private FanOut writePage(FanOut fanOut) {
-		NoticeRule rule = fanOut.getRule();
+		NoticeRule rule = fanOut.rule();
 		int pageSize = this.settings.pageSize();
-		List<PartnerProjection> page = this.partners.activeAfter(fanOut.getCursor(), pageSize);
+		List<PartnerProjection> page = this.partners.activeAfter(fanOut.cursor(), pageSize);
 		Set<String> withWebhook = (rule.channels().contains(Channel.WEBHOOK) && !page.isEmpty())
 				? this.webhooks.activeAmong(page.stream().map(PartnerProjection::partnerId).toList()) : Set.of();
 		Instant now = this.clock.instant();
@@ -109,12 +109,12 @@ public class FanOuts {
 			Recipient recipient = Recipients.contact(partner, Audience.ALL_ACTIVE_PARTNERS);
 			for (Channel channel : rule.channels()) {
 				if (channel != Channel.WEBHOOK || withWebhook.contains(partner.partnerId())) {
-					notices.add(Delivery.pending(fanOut.getEventId(), rule, recipient, channel, now, this.schedule));
+					notices.add(Delivery.pending(fanOut.eventId(), rule, recipient, channel, now, this.schedule));
 				}
 			}
 		}
 		this.deliveries.insertNew(notices);
-		String last = page.isEmpty() ? fanOut.getCursor() : page.get(page.size() - 1).partnerId();
+		String last = page.isEmpty() ? fanOut.cursor() : page.get(page.size() - 1).partnerId();
 		fanOut.pageWritten(last, page.size(), pageSize, now);
 		return this.mongo.save(fanOut);
 	}

@@ -98,7 +98,7 @@ class SmtpSender implements ChannelSender {
 		try {
 			this.mail.send(ordered.toArray(MimeMessage[]::new));
 			this.breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-			messages.values().forEach((p) -> outcomes.put(p.id(), SendOutcome.sent(p.delivery().getAddress())));
+			messages.values().forEach((p) -> outcomes.put(p.id(), SendOutcome.sent(p.delivery().address())));
 		}
 		catch (MailSendException ex) {
 			Map<Object, Exception> failed = ex.getFailedMessages();
@@ -112,7 +112,7 @@ class SmtpSender implements ChannelSender {
 			messages.forEach((message, prepared) -> {
 				Exception failure = failed.get(message);
 				outcomes.put(prepared.id(), (failure != null) ? SendOutcome.retry(describe(failure), null)
-						: SendOutcome.sent(prepared.delivery().getAddress()));
+						: SendOutcome.sent(prepared.delivery().address()));
 			});
 		}
 		catch (MailException ex) {
@@ -122,7 +122,7 @@ class SmtpSender implements ChannelSender {
 	}
 
 	private MimeMessage message(PreparedDelivery prepared) throws MessagingException, UnsupportedEncodingException {
-		InternetAddress to = new InternetAddress(prepared.delivery().getAddress(), true);
+		InternetAddress to = new InternetAddress(prepared.delivery().address(), true);
 		to.validate();
 		MimeMessage message = this.mail.createMimeMessage();
 		MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");

@@ -42,8 +42,8 @@ class WebhookController {
 		WebhookEndpoint endpoint = registered.endpoint();
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
-			.body(new RegisteredWebhook(endpoint.getUrl(), endpoint.getStatus(), registered.secret().value(),
-					endpoint.getCreatedAt(), endpoint.getUpdatedAt()));
+			.body(new RegisteredWebhook(endpoint.url(), endpoint.status(), registered.secret().value(),
+					endpoint.createdAt(), endpoint.updatedAt()));
 	}
 
 	@Operation(summary = "The partner's webhook / Webhookの設定")

@@ -66,35 +66,35 @@ public class WebhookEndpoint {
 		return new WebhookSecret(this.secret);
 	}
 
-	public String getPartnerId() {
+	public String partnerId() {
 		return this.partnerId;
 	}
 
-	public String getUrl() {
+	public String url() {
 		return this.url;
 	}
 
-	public EndpointStatus getStatus() {
+	public EndpointStatus status() {
 		return this.status;
 	}
 
-	public String getRegisteredBy() {
+	public String registeredBy() {
 		return this.registeredBy;
 	}
 
-	public Instant getCreatedAt() {
+	public Instant createdAt() {
 		return this.createdAt;
 	}
 
-	public Instant getUpdatedAt() {
+	public Instant updatedAt() {
 		return this.updatedAt;
 	}
 
-	public Instant getDisabledAt() {
+	public Instant disabledAt() {
 		return this.disabledAt;
 	}
 
-	public String getDisabledReason() {
+	public String disabledReason() {
 		return this.disabledReason;
 	}
 }

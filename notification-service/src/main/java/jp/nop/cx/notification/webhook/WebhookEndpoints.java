@@ -32,7 +32,7 @@ public class WebhookEndpoints {
 	public Map<String, WebhookEndpoint> findAll(Collection<String> partnerIds) {
 		return this.mongo.find(query(where("partnerId").in(partnerIds)), WebhookEndpoint.class)
 			.stream()
-			.collect(Collectors.toMap(WebhookEndpoint::getPartnerId, Function.identity()));
+			.collect(Collectors.toMap(WebhookEndpoint::partnerId, Function.identity()));
 	}
 
 	/** The partners among {@code partnerIds} whose endpoint is active: they get webhook deliveries. */
@@ -40,7 +40,7 @@ public class WebhookEndpoints {
 		return this.mongo.find(query(where("partnerId").in(partnerIds).and("status").is(EndpointStatus.ACTIVE)),
 				WebhookEndpoint.class)
 			.stream()
-			.map(WebhookEndpoint::getPartnerId)
+			.map(WebhookEndpoint::partnerId)
 			.collect(Collectors.toSet());
 	}
 

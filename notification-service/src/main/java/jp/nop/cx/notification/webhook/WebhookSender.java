@@ -89,10 +89,10 @@ class WebhookSender implements ChannelSender {
 	@Override
 	public Map<String, SendOutcome> send(List<PreparedDelivery> round) {
 		Map<String, WebhookEndpoint> byPartner = this.endpoints
-			.findAll(round.stream().map((p) -> p.delivery().getPartnerId()).distinct().toList());
+			.findAll(round.stream().map((p) -> p.delivery().partnerId()).distinct().toList());
 		Map<String, CompletableFuture<SendOutcome>> running = new LinkedHashMap<>();
 		for (PreparedDelivery prepared : round) {
-			WebhookEndpoint endpoint = byPartner.get(prepared.delivery().getPartnerId());
+			WebhookEndpoint endpoint = byPartner.get(prepared.delivery().partnerId());
 			running.put(prepared.id(), CompletableFuture.supplyAsync(() -> deliver(prepared, endpoint), this.workers));
 		}
 		Map<String, SendOutcome> outcomes = new LinkedHashMap<>();
@@ -105,9 +105,9 @@ class WebhookSender implements ChannelSender {
 			return SendOutcome.disabled("no webhook endpoint registered");
 		}
 		if (!endpoint.isActive()) {
-			return SendOutcome.disabled("webhook endpoint disabled: " + endpoint.getDisabledReason());
+			return SendOutcome.disabled("webhook endpoint disabled: " + endpoint.disabledReason());
 		}
-		URI url = URI.create(endpoint.getUrl());
+		URI url = URI.create(endpoint.url());
 		try {
 			// Again at delivery time, after a fresh DNS resolution: the name may point elsewhere now.
 			this.guard.vet(url);
@@ -150,7 +150,7 @@ class WebhookSender implements ChannelSender {
 		}
 		if (status == HttpStatus.GONE.value()) {
 			// Standard Webhooks: 410 means the receiver wants no more; stop calling it.
-			this.endpoints.disable(endpoint.getPartnerId(), endpoint.getUrl(), "410 Gone", this.clock.instant());
+			this.endpoints.disable(endpoint.partnerId(), endpoint.url(), "410 Gone", this.clock.instant());
 			return SendOutcome.gone(url.toString(), "410 Gone: webhook endpoint disabled");
 		}
 		return SendOutcome.retry("HTTP " + status, retryAfter(answer.retryAfter()));
@@ -175,18 +175,18 @@ class WebhookSender implements ChannelSender {
 	private String body(PreparedDelivery prepared) {
 		Delivery delivery = prepared.delivery();
 		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("noticeId", delivery.getId());
-		data.put("eventId", delivery.getEventId());
-		data.put("eventType", delivery.getEventType());
-		data.put("partnerId", delivery.getPartnerId());
-		data.put("article", delivery.getArticle());
+		data.put("noticeId", delivery.id());
+		data.put("eventId", delivery.eventId());
+		data.put("eventType", delivery.eventType());
+		data.put("partnerId", delivery.partnerId());
+		data.put("article", delivery.article());
 		data.put("language", prepared.notice().language());
 		data.put("subject", prepared.notice().subject());
 		data.put("body", prepared.notice().text());
 		data.put("event", this.events.payloadTree(prepared.event()));
 		Map<String, Object> message = new LinkedHashMap<>();
-		message.put("type", type(delivery.getEventType()));
-		Instant occurred = (prepared.event().occurredAt() != null) ? prepared.event().occurredAt() : delivery.getCreatedAt();
+		message.put("type", type(delivery.eventType()));
+		Instant occurred = (prepared.event().occurredAt() != null) ? prepared.event().occurredAt() : delivery.createdAt();
 		message.put("timestamp", occurred.toString());
 		message.put("data", data);
 		return this.json.writeValueAsString(message);

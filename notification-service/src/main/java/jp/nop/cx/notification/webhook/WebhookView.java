@@ -7,7 +7,7 @@ public record WebhookView(String url, EndpointStatus status, Instant createdAt, 
 		String disabledReason) {
 
 	public static WebhookView of(WebhookEndpoint endpoint) {
-		return new WebhookView(endpoint.getUrl(), endpoint.getStatus(), endpoint.getCreatedAt(), endpoint.getUpdatedAt(),
-				endpoint.getDisabledAt(), endpoint.getDisabledReason());
+		return new WebhookView(endpoint.url(), endpoint.status(), endpoint.createdAt(), endpoint.updatedAt(),
+				endpoint.disabledAt(), endpoint.disabledReason());
 	}
 }

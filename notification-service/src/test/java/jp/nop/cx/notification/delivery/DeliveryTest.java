@@ -28,9 +28,9 @@ class DeliveryTest {
 	@Test
 	void aNewNoticeIsDueImmediately() {
 		Delivery delivery = warning(Channel.WEBHOOK);
-		assertThat(delivery.getStatus()).isEqualTo(DeliveryStatus.PENDING);
-		assertThat(delivery.getNextAttemptAt()).isEqualTo(T0);
-		assertThat(delivery.getAttempts()).isZero();
+		assertThat(delivery.status()).isEqualTo(DeliveryStatus.PENDING);
+		assertThat(delivery.nextAttemptAt()).isEqualTo(T0);
+		assertThat(delivery.attempts()).isZero();
 	}
 
 	@Test
@@ -40,40 +40,40 @@ class DeliveryTest {
 		List<Duration> expectedWaits = SVIX.delays().subList(1, 8);
 		for (Duration wait : expectedWaits) {
 			delivery.recordFailure(now, "HTTP 500", null, SVIX);
-			assertThat(delivery.getNextAttemptAt()).isEqualTo(now.plus(wait));
-			now = delivery.getNextAttemptAt();
+			assertThat(delivery.nextAttemptAt()).isEqualTo(now.plus(wait));
+			now = delivery.nextAttemptAt();
 		}
 		delivery.recordFailure(now, "HTTP 500", null, SVIX);
-		assertThat(delivery.getStatus()).isEqualTo(DeliveryStatus.FAILED);
-		assertThat(delivery.getAttempts()).isEqualTo(8);
-		assertThat(delivery.getNextAttemptAt()).isNull();
+		assertThat(delivery.status()).isEqualTo(DeliveryStatus.FAILED);
+		assertThat(delivery.attempts()).isEqualTo(8);
+		assertThat(delivery.nextAttemptAt()).isNull();
 	}
 
 	@Test
 	void aLongerRetryAfterPostponesTheNextAttemptAndAShorterOneDoesNotHurry() {
 		Delivery delivery = warning(Channel.WEBHOOK);
 		delivery.recordFailure(T0, "HTTP 503", Duration.ofSeconds(120), SVIX);
-		assertThat(delivery.getNextAttemptAt()).isEqualTo(T0.plusSeconds(120));
+		assertThat(delivery.nextAttemptAt()).isEqualTo(T0.plusSeconds(120));
 		delivery.recordFailure(T0.plusSeconds(120), "HTTP 429", Duration.ofSeconds(1), SVIX);
-		assertThat(delivery.getNextAttemptAt()).isEqualTo(T0.plusSeconds(120).plus(Duration.ofMinutes(5)));
+		assertThat(delivery.nextAttemptAt()).isEqualTo(T0.plusSeconds(120).plus(Duration.ofMinutes(5)));
 	}
 
 	@Test
 	void anOpenCircuitPostponesWithoutCountingAnAttempt() {
 		Delivery delivery = warning(Channel.EMAIL);
 		delivery.postpone(T0, T0.plusSeconds(30), "SMTP circuit open");
-		assertThat(delivery.getAttempts()).isZero();
-		assertThat(delivery.getNextAttemptAt()).isEqualTo(T0.plusSeconds(30));
-		assertThat(delivery.getStatus()).isEqualTo(DeliveryStatus.PENDING);
+		assertThat(delivery.attempts()).isZero();
+		assertThat(delivery.nextAttemptAt()).isEqualTo(T0.plusSeconds(30));
+		assertThat(delivery.status()).isEqualTo(DeliveryStatus.PENDING);
 	}
 
 	@Test
 	void aSentNoticeRecordsWhereItWentAndIsNeverSentAgain() {
 		Delivery delivery = warning(Channel.EMAIL);
 		delivery.recordSent(T0, "tanaka@example.co.jp", "【NOP CXポータル】警告のお知らせ");
-		assertThat(delivery.getStatus()).isEqualTo(DeliveryStatus.SENT);
-		assertThat(delivery.getSentAt()).isEqualTo(T0);
-		assertThat(delivery.getAttemptLog()).extracting(Attempt::outcome).containsExactly("SENT");
+		assertThat(delivery.status()).isEqualTo(DeliveryStatus.SENT);
+		assertThat(delivery.sentAt()).isEqualTo(T0);
+		assertThat(delivery.attemptLog()).extracting(Attempt::outcome).containsExactly("SENT");
 		assertThatIllegalStateException().isThrownBy(() -> delivery.recordSent(T0, "x@example.com", "again"));
 	}
 
@@ -81,8 +81,8 @@ class DeliveryTest {
 	void aGoneEndpointDisablesTheDelivery() {
 		Delivery delivery = warning(Channel.WEBHOOK);
 		delivery.disable(T0, "410 Gone: webhook endpoint disabled");
-		assertThat(delivery.getStatus()).isEqualTo(DeliveryStatus.DISABLED);
-		assertThat(delivery.getNextAttemptAt()).isNull();
+		assertThat(delivery.status()).isEqualTo(DeliveryStatus.DISABLED);
+		assertThat(delivery.nextAttemptAt()).isNull();
 	}
 
 	@Test
@@ -98,9 +98,9 @@ class DeliveryTest {
 		for (int i = 0; i < 30; i++) {
 			delivery.recordFailure(T0.plusSeconds(i), "HTTP 500 #" + i, null, many);
 		}
-		assertThat(delivery.getAttempts()).isEqualTo(30);
-		assertThat(delivery.getAttemptLog()).hasSize(Delivery.KEPT_ATTEMPTS);
-		assertThat(delivery.getAttemptLog().get(Delivery.KEPT_ATTEMPTS - 1).detail()).isEqualTo("HTTP 500 #29");
+		assertThat(delivery.attempts()).isEqualTo(30);
+		assertThat(delivery.attemptLog()).hasSize(Delivery.KEPT_ATTEMPTS);
+		assertThat(delivery.attemptLog().get(Delivery.KEPT_ATTEMPTS - 1).detail()).isEqualTo("HTTP 500 #29");
 	}
 
 	private Delivery warning(Channel channel) {

@@ -37,7 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * summary, validates as OpenAPI 3.1, and equals the committed copy
  * {@code docs/api/<service>.openapi.json} from which front ends generate their clients.
  * <p>
- * A service's {@code OpenApiIT} implements this interface and extends its module's IT base class.
+ * A service's {@code OpenApiIT} implements this interface, extends its module's IT base class and
+ * names only what differs: its {@link #internalHandlers()}. The port, the application context and
+ * the document's name ({@code spring.application.name} without {@code -service}) come from the
+ * Spring context the test runs in.
  * After a deliberate change of the API, refresh the committed copies with
  * {@code ./mvnw -B verify -Dcx.api.write=true -Dit.test='OpenApiIT' -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false}
  * and commit them with the change.
@@ -47,14 +50,6 @@ public interface OpenApiContract {
 	/** System property that makes {@link #documentIsInStepWithTheCommittedCopy} write the copy. */
 	String WRITE_PROPERTY = "cx.api.write";
 
-	/** The port the service under test listens on. */
-	int port();
-
-	/** The document's name under {@code docs/api/}: {@code registration}, {@code terms} … */
-	String documentName();
-
-	ApplicationContext applicationContext();
-
 	/**
 	 * Handler methods left out of the document on purpose ({@code Class#method}), each marked
 	 * {@code @Hidden}: the internal export endpoints that the gateway does not route.
@@ -62,9 +57,9 @@ public interface OpenApiContract {
 	Set<String> internalHandlers();
 
 	@Test
-	default void documentIsInStepWithTheCommittedCopy() throws IOException {
-		String served = OpenApiDocuments.normalise(served());
-		Path committed = OpenApiDocuments.committedCopy(documentName() + ".openapi.json");
+	default void documentIsInStepWithTheCommittedCopy(ApplicationContext context) throws IOException {
+		String served = OpenApiDocuments.normalise(served(context));
+		Path committed = OpenApiDocuments.committedCopy(documentName(context) + ".openapi.json");
 		if (Boolean.getBoolean(WRITE_PROPERTY)) {
 			Files.createDirectories(committed.getParent());
 			Files.writeString(committed, served, StandardCharsets.UTF_8);
@@ -76,11 +71,11 @@ public interface OpenApiContract {
 	}
 
 	@Test
-	default void everyHandlerIsDocumentedWithASummary() {
-		JsonNode paths = OpenApiDocuments.json(served()).path("paths");
+	default void everyHandlerIsDocumentedWithASummary(ApplicationContext context) {
+		JsonNode paths = OpenApiDocuments.json(served(context)).path("paths");
 		List<String> missing = new ArrayList<>();
 		Set<String> hidden = new TreeSet<>();
-		for (RequestMappingHandlerMapping mapping : applicationContext()
+		for (RequestMappingHandlerMapping mapping : context
 			.getBeansOfType(RequestMappingHandlerMapping.class)
 			.values()) {
 			mapping.getHandlerMethods().forEach((info, handler) -> {
@@ -111,20 +106,21 @@ public interface OpenApiContract {
 	}
 
 	@Test
-	default void documentIsValidOpenApi31() {
+	default void documentIsValidOpenApi31(ApplicationContext context) {
 		ParseOptions options = new ParseOptions();
 		options.setResolve(true);
-		SwaggerParseResult result = new OpenAPIV3Parser().readContents(served(), null, options);
+		SwaggerParseResult result = new OpenAPIV3Parser().readContents(served(context), null, options);
 		assertThat(result.getMessages()).as("swagger-parser messages").isEmpty();
 		assertThat(result.getOpenAPI()).isNotNull();
 		assertThat(result.getOpenAPI().getOpenapi()).startsWith("3.1");
 	}
 
-	/** The document as the service serves it now. */
-	default String served() {
+	/** The document as the service under test serves it now. */
+	private static String served(ApplicationContext context) {
+		int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 		try {
 			HttpResponse<String> response = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port() + "/v3/api-docs")).build(),
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs")).build(),
 						HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 			assertThat(response.statusCode()).as("GET /v3/api-docs without a token: %s", response.body())
 				.isEqualTo(200);
@@ -137,6 +133,13 @@ public interface OpenApiContract {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** {@code registration} for registration-service: the name under {@code docs/api/}. */
+	private static String documentName(ApplicationContext context) {
+		String application = context.getEnvironment().getRequiredProperty("spring.application.name");
+		return application.endsWith("-service") ? application.substring(0, application.length() - "-service".length())
+				: application;
 	}
 
 	private static boolean isOwnRestController(HandlerMethod handler) {

@@ -12,6 +12,8 @@ import jp.nop.cx.test.TestTokens;
 import jp.nop.cx.test.TopicProbe;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.context.ApplicationContext;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -24,30 +26,25 @@ import static org.awaitility.Awaitility.await;
  * <p>
  * A service's {@code RevocationIT} implements this interface and keeps extending its module's IT
  * base class (one Spring context), naming one partner endpoint a valid token gets an answer
- * from (any but 401).
+ * from (any but 401). The service's ports come from the Spring context the test runs in.
  */
 public interface RevocationContract {
 
 	/** How long a published revocation may take to reach the service under test. */
 	Duration PROPAGATION = Duration.ofSeconds(5);
 
-	/** An anonymous client of the service under test. */
-	ApiClient api();
-
-	/** The service's management port (actuator: health, readiness, metrics), apart from the API's. */
-	ApiClient management();
-
 	/** A path a partner administrator's valid token gets an answer other than 401 from. */
 	String partnerEndpoint();
 
 	@Test
-	default void aTokenIssuedInTheSecondOfTheRevocationIsRefusedAndOneOfTheNextGenerationWorks() {
+	default void aTokenIssuedInTheSecondOfTheRevocationIsRefusedAndOneOfTheNextGenerationWorks(ApplicationContext context) {
+		ApiClient api = api(context);
 		String partnerId = "p-revoked-" + UUID.randomUUID();
 		String loginId = "cx-" + UUID.randomUUID().toString().substring(0, 8);
 		// A fixed clock: the sign-in, the report and the new sign-in all fall in one second.
 		Instant second = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		String stolen = TestTokens.partnerAdminOfGeneration(partnerId, loginId, 0, second.plusMillis(100));
-		assertThat(api().as(stolen).get(partnerEndpoint()).status()).isNotEqualTo(401);
+		assertThat(api.as(stolen).get(partnerEndpoint()).status()).isNotEqualTo(401);
 
 		Instant reported = second.plusMillis(400);
 		TopicProbe.publish(EventType.CREDENTIAL_REVOKED.topic(), partnerId, UUID.randomUUID().toString(),
@@ -56,25 +53,26 @@ public interface RevocationContract {
 
 		await().atMost(PROPAGATION)
 			.pollInterval(Duration.ofMillis(50))
-			.until(() -> api().as(stolen).get(partnerEndpoint()).status() == 401);
+			.until(() -> api.as(stolen).get(partnerEndpoint()).status() == 401);
 		String reissued = TestTokens.partnerAdminOfGeneration(partnerId, loginId, 1, second.plusMillis(700));
-		assertThat(api().as(reissued).get(partnerEndpoint()).status()).isNotEqualTo(401);
-		assertThat(api().as(TestTokens.partnerMember(partnerId)).get(partnerEndpoint()).status()).isNotEqualTo(401);
+		assertThat(api.as(reissued).get(partnerEndpoint()).status()).isNotEqualTo(401);
+		assertThat(api.as(TestTokens.partnerMember(partnerId)).get(partnerEndpoint()).status()).isNotEqualTo(401);
 	}
 
 	@Test
-	default void aTokenOfAnotherIssuerIsRefused() {
+	default void aTokenOfAnotherIssuerIsRefused(ApplicationContext context) {
+		ApiClient api = api(context);
 		String partnerId = "p-issuer-" + UUID.randomUUID();
-		assertThat(api().as(TestTokens.partnerAdmin(partnerId)).get(partnerEndpoint()).status()).isNotEqualTo(401);
-		assertThat(api().as(TestTokens.fromIssuer("https://attacker.example", partnerId))
+		assertThat(api.as(TestTokens.partnerAdmin(partnerId)).get(partnerEndpoint()).status()).isNotEqualTo(401);
+		assertThat(api.as(TestTokens.fromIssuer("https://attacker.example", partnerId))
 			.get(partnerEndpoint())
 			.status()).isEqualTo(401);
 	}
 
 	@Test
-	default void aTokenOnlyForEnrollingASecondFactorIsRefused() {
+	default void aTokenOnlyForEnrollingASecondFactorIsRefused(ApplicationContext context) {
 		String partnerId = "p-enrolment-" + UUID.randomUUID();
-		ApiClient.Response refused = api().as(TestTokens.enrolmentOnly(partnerId))
+		ApiClient.Response refused = api(context).as(TestTokens.enrolmentOnly(partnerId))
 			.header("Accept-Language", "en")
 			.get(partnerEndpoint());
 		assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
@@ -84,13 +82,24 @@ public interface RevocationContract {
 	}
 
 	@Test
-	default void theServiceIsReadyOnlyWithTheRevocationsRead() {
+	default void theServiceIsReadyOnlyWithTheRevocationsRead(ApplicationContext context) {
+		ApiClient management = port(context, "local.management.port");
 		await().atMost(PROPAGATION).untilAsserted(() -> {
-			ApiClient.Response readiness = management().get("/actuator/health/readiness");
+			ApiClient.Response readiness = management.get("/actuator/health/readiness");
 			assertThat(readiness.status()).as(readiness.raw()).isEqualTo(200);
 			assertThat(readiness.json().path("components").path("revocations").path("status").asString())
 				.as(readiness.raw())
 				.isEqualTo("UP");
 		});
+	}
+
+	/** An anonymous client of the service under test. */
+	private static ApiClient api(ApplicationContext context) {
+		return port(context, "local.server.port");
+	}
+
+	/** The public port or the management port (actuator), as Boot published it. */
+	private static ApiClient port(ApplicationContext context, String property) {
+		return ApiClient.at(context.getEnvironment().getRequiredProperty(property, Integer.class));
 	}
 }

@@ -127,19 +127,7 @@ public interface TenantIsolationContract {
 		partners.addAll(partnerCallers(victim));
 		List<Endpoint> endpoints = required(operatorEndpoints(victim), "operatorEndpoints");
 
-		SoftAssertions softly = new SoftAssertions();
-		Object snapshot = victimSnapshot(victim);
-		for (Endpoint endpoint : endpoints) {
-			for (Caller caller : partners) {
-				ApiClient.Response response = call(caller, endpoint);
-				String call = endpoint + " as " + caller;
-				if (status(softly, call, response, (status) -> status == 403, 403)) {
-					assertProblem(softly, call, response, "forbidden");
-				}
-				snapshot = assertUnchanged(softly, victim, snapshot, call);
-			}
-		}
-		softly.assertAll();
+		assertEveryCallRefused(victim, endpoints, partners, " as ", 403, "forbidden");
 	}
 
 	@Test
@@ -152,14 +140,23 @@ public interface TenantIsolationContract {
 		List<Endpoint> endpoints = new ArrayList<>(required(partnerScopedEndpoints(victim), "partnerScopedEndpoints"));
 		endpoints.addAll(required(operatorEndpoints(victim), "operatorEndpoints"));
 
+		assertEveryCallRefused(victim, endpoints, strangers, " with ", 401, "unauthenticated");
+	}
+
+	/**
+	 * Every endpoint called by every caller answers {@code status} with a problem of type
+	 * {@code code} and leaves the victim's data as it was.
+	 */
+	private void assertEveryCallRefused(String victim, List<Endpoint> endpoints, List<Caller> callers, String by,
+			int status, String code) {
 		SoftAssertions softly = new SoftAssertions();
 		Object snapshot = victimSnapshot(victim);
 		for (Endpoint endpoint : endpoints) {
-			for (Caller caller : strangers) {
+			for (Caller caller : callers) {
 				ApiClient.Response response = call(caller, endpoint);
-				String call = endpoint + " with " + caller;
-				if (status(softly, call, response, (status) -> status == 401, 401)) {
-					assertProblem(softly, call, response, "unauthenticated");
+				String call = endpoint + by + caller;
+				if (status(softly, call, response, (answered) -> answered == status, status)) {
+					assertProblem(softly, call, response, code);
 				}
 				snapshot = assertUnchanged(softly, victim, snapshot, call);
 			}

@@ -291,20 +291,20 @@ public class AcceptanceService {
 			}
 			List<String> keys = added.stream().map(SupplementAcceptance::key).toList();
 			Query stillMissing = Query
-				.query(Criteria.where("_id").is(current.getId()).and("supplements.key").nin(keys));
+				.query(Criteria.where("_id").is(current.id()).and("supplements.key").nin(keys));
 			Update update = new Update().push("supplements").each(added.toArray());
 			this.outbox.pushTo(update, current.raisedEvents());
 			TermsAcceptance extended = this.mongo.findAndModify(stillMissing, update,
 					FindAndModifyOptions.options().returnNew(true), TermsAcceptance.class);
 			if (extended != null) {
 				log.info("Partner {} accepted supplementary terms {} under terms version {} ({})",
-						acceptor.partnerId(), keys, current.getVersion(), method);
+						acceptor.partnerId(), keys, current.version(), method);
 				return new Recorded(extended, true);
 			}
 			// Someone added one of them meanwhile: look again at what is still missing.
-			current = this.acceptances.findById(current.getId()).orElseThrow();
+			current = this.acceptances.findById(current.id()).orElseThrow();
 		}
-		throw new OptimisticLockingFailureException("Acceptance " + acceptance.getId() + " kept changing");
+		throw new OptimisticLockingFailureException("Acceptance " + acceptance.id() + " kept changing");
 	}
 
 	private TermsRef acceptableSupplement(String key, Instant now) {

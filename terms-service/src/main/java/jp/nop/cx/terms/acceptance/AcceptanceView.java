@@ -9,10 +9,10 @@ public record AcceptanceView(String version, AcceptanceMethod method, Instant ac
 		List<SupplementView> supplements, Instant recordedAt) {
 
 	public static AcceptanceView of(TermsAcceptance acceptance) {
-		return new AcceptanceView(acceptance.getVersion(), acceptance.getMethod(), acceptance.getAcceptedAt(),
-				acceptance.getLoginId(), acceptance.supplementVersions(), acceptance.getSha256(),
-				acceptance.getClientIp(), acceptance.getUserAgent(), acceptance.getApplicationId(),
-				acceptance.getSupplements().stream().map(SupplementView::of).toList(), acceptance.getRecordedAt());
+		return new AcceptanceView(acceptance.version(), acceptance.method(), acceptance.acceptedAt(),
+				acceptance.loginId(), acceptance.supplementVersions(), acceptance.sha256(),
+				acceptance.clientIp(), acceptance.userAgent(), acceptance.applicationId(),
+				acceptance.supplements().stream().map(SupplementView::of).toList(), acceptance.recordedAt());
 	}
 
 	/** One accepted version of supplementary terms, with how and when it was accepted. */

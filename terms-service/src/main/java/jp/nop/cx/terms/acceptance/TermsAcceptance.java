@@ -157,51 +157,51 @@ public class TermsAcceptance extends OutboxAggregate {
 		return this.supplements.stream().map(SupplementAcceptance::key).toList();
 	}
 
-	public String getId() {
+	public String id() {
 		return this.id;
 	}
 
-	public String getPartnerId() {
+	public String partnerId() {
 		return this.partnerId;
 	}
 
-	public String getVersion() {
+	public String version() {
 		return this.version;
 	}
 
-	public String getSha256() {
+	public String sha256() {
 		return this.sha256;
 	}
 
-	public AcceptanceMethod getMethod() {
+	public AcceptanceMethod method() {
 		return this.method;
 	}
 
-	public Instant getAcceptedAt() {
+	public Instant acceptedAt() {
 		return this.acceptedAt;
 	}
 
-	public String getLoginId() {
+	public String loginId() {
 		return this.loginId;
 	}
 
-	public String getClientIp() {
+	public String clientIp() {
 		return this.clientIp;
 	}
 
-	public String getUserAgent() {
+	public String userAgent() {
 		return this.userAgent;
 	}
 
-	public String getApplicationId() {
+	public String applicationId() {
 		return this.applicationId;
 	}
 
-	public List<SupplementAcceptance> getSupplements() {
+	public List<SupplementAcceptance> supplements() {
 		return Collections.unmodifiableList(this.supplements);
 	}
 
-	public Instant getRecordedAt() {
+	public Instant recordedAt() {
 		return this.recordedAt;
 	}
 }

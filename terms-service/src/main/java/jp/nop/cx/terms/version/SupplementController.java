@@ -53,11 +53,11 @@ class SupplementController {
 			CxPrincipal principal) {
 		principal.requireOperator();
 		TermsVersion published = this.catalog.publish(request.draft(), principal.loginId());
-		SupplementScope scope = SupplementScope.parse(published.getScope());
+		SupplementScope scope = SupplementScope.parse(published.scope());
 		VersionStatus status = this.catalog.supplementTimeline(scope)
 			.statusAt(published.summary(), this.catalog.now());
 		return ResponseEntity
-			.created(URI.create("/api/v1/terms/supplements/" + scope + "/versions/" + published.getVersion()))
+			.created(URI.create("/api/v1/terms/supplements/" + scope + "/versions/" + published.version()))
 			.body(SupplementView.of(published, status));
 	}
 

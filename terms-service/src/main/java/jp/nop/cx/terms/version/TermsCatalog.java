@@ -61,8 +61,8 @@ public class TermsCatalog {
 				this.sequence::next);
 		try {
 			TermsVersion published = this.versions.insert(version);
-			log.info("Published {} version {} (scope {}), effective from {}", published.getKind(),
-					published.getVersion(), published.getScope(), published.getEffectiveFrom());
+			log.info("Published {} version {} (scope {}), effective from {}", published.kind(),
+					published.version(), published.scope(), published.effectiveFrom());
 			return published;
 		}
 		catch (DuplicateKeyException ex) {
@@ -148,7 +148,7 @@ public class TermsCatalog {
 					.map(VersionSummary::version)
 					.orElseThrow(() -> new RuleViolation(RuleViolation.Kind.NOT_FOUND, "no-previous-version", to));
 		TermsVersion older = base(olderVersion).orElseThrow(() -> versionNotFound(olderVersion));
-		return TermsDiff.between(older.getVersion(), older.getBody(), newer.getVersion(), newer.getBody());
+		return TermsDiff.between(older.version(), older.body(), newer.version(), newer.body());
 	}
 
 	static RuleViolation versionNotFound(String version) {

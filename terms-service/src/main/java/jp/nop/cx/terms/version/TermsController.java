@@ -54,7 +54,7 @@ class TermsController {
 		principal.requireOperator();
 		TermsVersion published = this.catalog.publish(request.draft(), principal.loginId());
 		VersionStatus status = this.catalog.baseTimeline().statusAt(published.summary(), this.catalog.now());
-		return ResponseEntity.created(URI.create("/api/v1/terms/versions/" + published.getVersion()))
+		return ResponseEntity.created(URI.create("/api/v1/terms/versions/" + published.version()))
 			.body(TermsView.of(published, status));
 	}
 
@@ -67,7 +67,7 @@ class TermsController {
 		TermsVersion current = this.catalog.baseInForceAt(this.catalog.now())
 			.orElseThrow(() -> new RuleViolation(RuleViolation.Kind.NOT_FOUND, "no-terms-in-force"));
 		return ResponseEntity.ok()
-			.eTag("\"" + current.getSha256() + "\"")
+			.eTag("\"" + current.sha256() + "\"")
 			.body(TermsView.of(current, VersionStatus.CURRENT));
 	}
 

@@ -189,59 +189,59 @@ public class TermsVersion extends OutboxAggregate {
 		return new TermsRef(this.scope, this.version, this.sha256);
 	}
 
-	public String getId() {
+	public String id() {
 		return this.id;
 	}
 
-	public TermsKind getKind() {
+	public TermsKind kind() {
 		return this.kind;
 	}
 
-	public String getScope() {
+	public String scope() {
 		return this.scope;
 	}
 
-	public String getVersion() {
+	public String version() {
 		return this.version;
 	}
 
-	public String getTitle() {
+	public String title() {
 		return this.title;
 	}
 
-	public String getBody() {
+	public String body() {
 		return this.body;
 	}
 
-	public String getSha256() {
+	public String sha256() {
 		return this.sha256;
 	}
 
-	public String getLanguage() {
+	public String language() {
 		return this.language;
 	}
 
-	public String getChangeSummary() {
+	public String changeSummary() {
 		return this.changeSummary;
 	}
 
-	public Instant getEffectiveFrom() {
+	public Instant effectiveFrom() {
 		return this.effectiveFrom;
 	}
 
-	public Instant getPublishedAt() {
+	public Instant publishedAt() {
 		return this.publishedAt;
 	}
 
-	public String getPublishedBy() {
+	public String publishedBy() {
 		return this.publishedBy;
 	}
 
-	public long getSequence() {
+	public long sequence() {
 		return this.sequence;
 	}
 
-	public boolean isInitial() {
+	public boolean initial() {
 		return this.initial;
 	}
 }

@@ -14,9 +14,9 @@ final class TermsViews {
 			String language, String changeSummary, Instant publishedAt, VersionStatus status, boolean initial) {
 
 		static TermsView of(TermsVersion version, VersionStatus status) {
-			return new TermsView(version.getVersion(), version.getEffectiveFrom(), version.getTitle(),
-					version.getBody(), version.getSha256(), version.getLanguage(), version.getChangeSummary(),
-					version.getPublishedAt(), status, version.isInitial());
+			return new TermsView(version.version(), version.effectiveFrom(), version.title(),
+					version.body(), version.sha256(), version.language(), version.changeSummary(),
+					version.publishedAt(), status, version.initial());
 		}
 	}
 
@@ -36,9 +36,9 @@ final class TermsViews {
 			boolean prevailing) {
 
 		static SupplementView of(TermsVersion version, VersionStatus status) {
-			return new SupplementView(version.getScope(), version.getVersion(), version.getEffectiveFrom(),
-					version.getTitle(), version.getBody(), version.getSha256(), version.getLanguage(),
-					version.getChangeSummary(), version.getPublishedAt(), status, true);
+			return new SupplementView(version.scope(), version.version(), version.effectiveFrom(),
+					version.title(), version.body(), version.sha256(), version.language(),
+					version.changeSummary(), version.publishedAt(), status, true);
 		}
 	}
 

@@ -26,9 +26,9 @@ class TermsAcceptanceTest {
 		TermsAcceptance acceptance = TermsAcceptance.accept(this.user, this.terms, List.of(this.webhooks),
 				AcceptanceMethod.DEEMED_BY_USE, USED_AT, USED_AT.plusSeconds(1));
 
-		assertThat(acceptance.getMethod()).isEqualTo(AcceptanceMethod.DEEMED_BY_USE);
-		assertThat(acceptance.getAcceptedAt()).isEqualTo(USED_AT);
-		assertThat(acceptance.getSha256()).isEqualTo(this.terms.sha256());
+		assertThat(acceptance.method()).isEqualTo(AcceptanceMethod.DEEMED_BY_USE);
+		assertThat(acceptance.acceptedAt()).isEqualTo(USED_AT);
+		assertThat(acceptance.sha256()).isEqualTo(this.terms.sha256());
 		assertThat(acceptance.supplementVersions()).containsExactly("webhooks:1");
 		assertThat(acceptance.raisedEvents()).singleElement().isInstanceOfSatisfying(TermsAccepted.class, (e) -> {
 			assertThat(e.partnerId()).isEqualTo("p-1");
@@ -77,8 +77,8 @@ class TermsAcceptanceTest {
 		Acceptor applicant = Acceptor.applicant("p-2", "app-9", "198.51.100.4", "Mozilla/5.0");
 		TermsAcceptance acceptance = TermsAcceptance.accept(applicant, this.terms, List.of(),
 				AcceptanceMethod.EXPLICIT, USED_AT, USED_AT);
-		assertThat(acceptance.getLoginId()).isNull();
-		assertThat(acceptance.getApplicationId()).isEqualTo("app-9");
+		assertThat(acceptance.loginId()).isNull();
+		assertThat(acceptance.applicationId()).isEqualTo("app-9");
 	}
 
 	@Test

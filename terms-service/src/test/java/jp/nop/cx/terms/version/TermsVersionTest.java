@@ -35,7 +35,7 @@ class TermsVersionTest {
 			assertThat(event.publishedAt()).isEqualTo(NOW);
 			assertThat(event.partitionKey()).isEqualTo("base");
 		});
-		assertThat(version.getSequence()).isEqualTo(7);
+		assertThat(version.sequence()).isEqualTo(7);
 	}
 
 	@Test
@@ -49,7 +49,7 @@ class TermsVersionTest {
 	void aVersionMayTakeEffectNowOrWithinTheGraceOfTheRequest() {
 		TermsVersion version = TermsVersion.publish(draft("2", NOW.minusSeconds(60), "本文"), "operator", NOW,
 				this.policy, () -> 1);
-		assertThat(version.getEffectiveFrom()).isEqualTo(NOW.minusSeconds(60));
+		assertThat(version.effectiveFrom()).isEqualTo(NOW.minusSeconds(60));
 	}
 
 	@Test
@@ -67,7 +67,7 @@ class TermsVersionTest {
 	void aBodyOfExactlyOneMebibyteOfUtf8IsAccepted() {
 		String body = "あ".repeat((int) (MIB / 3)) + "a";
 		assertThat(body.getBytes(StandardCharsets.UTF_8)).hasSize((int) MIB);
-		assertThat(TermsVersion.publish(draft("2", NOW, body), "operator", NOW, this.policy, () -> 1).getBody())
+		assertThat(TermsVersion.publish(draft("2", NOW, body), "operator", NOW, this.policy, () -> 1).body())
 			.isEqualTo(body);
 	}
 
@@ -111,7 +111,7 @@ class TermsVersionTest {
 		Instant requested = NOW.plusSeconds(10).plusNanos(1);
 		TermsVersion version = TermsVersion.publish(draft("2", requested, "本文"), "operator", NOW, this.policy,
 				() -> 1);
-		assertThat(version.getEffectiveFrom()).isEqualTo(NOW.plusSeconds(10).plusMillis(1));
+		assertThat(version.effectiveFrom()).isEqualTo(NOW.plusSeconds(10).plusMillis(1));
 	}
 
 	@Test
@@ -119,7 +119,7 @@ class TermsVersionTest {
 		TermsDraft supplement = new TermsDraft(SupplementScope.parse("webhooks"), "1", NOW, "Webhook利用規約",
 				"Webhookの送信先は自社管理のものに限ります。", "新設", "ja");
 		TermsVersion version = TermsVersion.publish(supplement, "operator", NOW, this.policy, () -> 1);
-		assertThat(version.getId()).isEqualTo("supplement:webhooks:1");
+		assertThat(version.id()).isEqualTo("supplement:webhooks:1");
 		assertThat(version.raisedEvents()).singleElement().isInstanceOfSatisfying(TermsChanged.class, (event) -> {
 			assertThat(event.kind()).isEqualTo("SUPPLEMENT");
 			assertThat(event.scope()).isEqualTo("webhooks");
@@ -131,7 +131,7 @@ class TermsVersionTest {
 	void theSeedIsMarkedInitialSoNoPartnerIsNotifiedOfIt() {
 		TermsVersion seed = TermsVersion.seed("1", "NOP CX ポータル利用規約", "本文", "ja",
 				Instant.parse("2026-03-31T15:00:00Z"), NOW, 1);
-		assertThat(seed.isInitial()).isTrue();
+		assertThat(seed.initial()).isTrue();
 		assertThat(seed.raisedEvents()).singleElement()
 			.isInstanceOfSatisfying(TermsChanged.class,
 					(event) -> assertThat(event.changeSummary()).startsWith(TermsVersion.INITIAL_MARK));

@@ -1,4 +1,4 @@
-package jp.nop.cx.notification.system;
+package jp.nop.cx.notification;
 
 import jp.nop.cx.platform.security.Roles;
 import jp.nop.cx.platform.security.SecurityRules;
