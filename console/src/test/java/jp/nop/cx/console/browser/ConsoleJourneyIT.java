@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import dev.samstevens.totp.code.DefaultCodeGenerator;
 import jp.nop.cx.events.CorporateNumberCheckDigit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -48,7 +50,7 @@ class ConsoleJourneyIT {
 
 	private static final List<String> PARTNER_PAGES = List.of("/partner", "/partner/info", "/partner/members",
 			"/partner/inbox", "/partner/webhook", "/partner/terms", "/partner/backup", "/partner/termination",
-			"/partner/transfer", "/partner/cases", "/partner/audit", "/partner/incident", "/account", "/status",
+			"/partner/transfer", "/partner/cases", "/partner/audit", "/partner/incident", "/account", "/status", "/unlock?token=from-the-mail",
 			"/terms");
 
 	private static final List<String> OPERATOR_PAGES = List.of("/operator", "/operator/applications",
@@ -331,6 +333,31 @@ class ConsoleJourneyIT {
 
 	@Test
 	@Order(11)
+	void aSecondFactorIsEnrolledAndThenAsked() throws Exception {
+		this.partner.open("/account").click("#mfa-enrol button[type=submit]").screenshot("mfa-enrol");
+		String secret = this.partner.text("#mfa-secret").replace(" ", "");
+		assertThat(this.partner.text("#mfa-uri")).startsWith("otpauth://totp/");
+		this.partner.type("code", totp(secret, 0)).click("#mfa-confirm button[type=submit]").screenshot("mfa-confirmed");
+		List<String> recoveryCodes = this.partner.all("#recovery-codes li").stream().map(WebElement::getText).toList();
+		assertThat(recoveryCodes).as("recovery codes, shown once").hasSize(10);
+
+		this.partner.click("#signout");
+		signIn(this.partner, this.loginId, this.password);
+		this.partner.screenshot("mfa-asked");
+		assertThat(this.partner.has("#mfa-form")).as("the password alone is not enough").isTrue();
+		this.partner.type("code", "000000").click("#mfa-submit").screenshot("mfa-wrong-code");
+		assertThat(this.partner.has("#problem")).isTrue();
+		// The confirmation spent this time step's code; the next step's is within the allowed drift.
+		this.partner.type("code", totp(secret, 1)).click("#mfa-submit").screenshot("mfa-signed-in");
+		assertThat(this.partner.path()).isEqualTo("/partner");
+
+		this.partner.open("/account").type("removal-code", recoveryCodes.get(0)).click("#mfa-remove button[type=submit]");
+		this.partner.screenshot("mfa-removed");
+		assertThat(this.partner.has("#done")).isTrue();
+	}
+
+	@Test
+	@Order(12)
 	void aLostIdReportSignsTheReporterOutEverywhere() {
 		try (Browser phone = new Browser("partner-phone", "en", 360, 800)) {
 			signIn(phone, this.loginId, this.password);
@@ -358,7 +385,7 @@ class ConsoleJourneyIT {
 	}
 
 	@Test
-	@Order(12)
+	@Order(13)
 	void swaggerUiListsEveryDocumentAndTriesTheCurrentTerms() {
 		try (Browser docs = new Browser("swagger-ui", "en", 1280, 1000)) {
 			docs.open("/swagger-ui/");
@@ -375,6 +402,11 @@ class ConsoleJourneyIT {
 			docs.screenshot("try-it-out-current-terms");
 			assertThat(docs.text(".opblock.is-open .live-responses-table tbody .response-col_description")).contains("version");
 		}
+	}
+
+	/** The code an authenticator app shows {@code offset} time steps from now (RFC 6238, 30 s). */
+	private static String totp(String secret, int offset) throws Exception {
+		return new DefaultCodeGenerator().generate(secret, Instant.now().getEpochSecond() / 30 + offset);
 	}
 
 	/** A valid corporate number not used before, so the journey also runs on a used stack. */
