@@ -111,11 +111,11 @@ class NotificationFanOutKillIT {
 		await("every partner's inbox notice and mail").atMost(Duration.ofMinutes(3))
 			.pollInterval(Duration.ofSeconds(1))
 			.failFast("the surviving instance died", () -> !survivor.isAlive())
-			.until(() -> inbox.countDocuments(Filters.eq("eventId", eventId)) >= PARTNERS
+			.until(() -> inbox.countDocuments(ours(eventId)) >= PARTNERS
 					&& new HashSet<>(mailsTo()).size() >= PARTNERS);
 
 		Map<String, Long> noticesPerPartner = new HashMap<>();
-		inbox.find(Filters.eq("eventId", eventId))
+		inbox.find(ours(eventId))
 			.forEach((item) -> noticesPerPartner.merge(item.getString("partnerId"), 1L, Long::sum));
 		assertThat(noticesPerPartner).hasSize(PARTNERS);
 		assertThat(notOnce(noticesPerPartner)).as("partners without exactly one inbox notice").isEmpty();
@@ -128,14 +128,21 @@ class NotificationFanOutKillIT {
 
 		// The proof of notice agrees: one mail delivery per partner, sent.
 		MongoCollection<Document> deliveries = this.mongo.getDatabase(DATABASE).getCollection("deliveries");
-		assertThat(deliveries.countDocuments(Filters.and(Filters.eq("eventId", eventId), Filters.eq("channel", "EMAIL"))))
-			.isEqualTo(PARTNERS);
-		assertThat(deliveries.countDocuments(Filters.and(Filters.eq("eventId", eventId), Filters.eq("channel", "EMAIL"),
+		assertThat(deliveries.countDocuments(Filters.and(ours(eventId), Filters.eq("channel", "EMAIL")))).isEqualTo(PARTNERS);
+		assertThat(deliveries.countDocuments(Filters.and(ours(eventId), Filters.eq("channel", "EMAIL"),
 				Filters.eq("status", "SENT")))).isEqualTo(PARTNERS);
 
 		// And the partner sees it where partners look.
 		assertThat(survivor.api().as(TestTokens.partnerAdmin("fan-1999")).get("/api/v1/notifications/me").json()
 			.path("items").get(0).path("eventType").asString()).isEqualTo("terms-changed");
+	}
+
+	/**
+	 * This test's partners' records of the event: partners other tests of the JVM approved on the
+	 * same broker are active partners too, and are told as well.
+	 */
+	private static org.bson.conversions.Bson ours(String eventId) {
+		return Filters.and(Filters.eq("eventId", eventId), Filters.regex("partnerId", "^fan-"));
 	}
 
 	private static List<String> notOnce(Map<String, Long> counts) {
