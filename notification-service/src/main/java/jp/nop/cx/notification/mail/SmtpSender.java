@@ -134,7 +134,17 @@ class SmtpSender implements ChannelSender {
 		helper.setSentDate(Date.from(this.clock.instant()));
 		message.setHeader("Auto-Submitted", "auto-generated");
 		message.setHeader("X-CX-Notice-Id", prepared.id());
+		// One Message-ID per notice, the same on every attempt: an instance that dies after the
+		// server took a mail but before the delivery was recorded leaves it PENDING, and the
+		// survivor sends it again. Mailboxes keep one message per Message-ID (Gmail, Mailpit's
+		// --ignore-duplicate-ids, the local catcher), so the partner still sees one notice.
+		message.setHeader("Message-ID", "<" + prepared.id() + "@" + domainOf(this.settings.from()) + ">");
 		return message;
+	}
+
+	private static String domainOf(String address) {
+		int at = address.lastIndexOf('@');
+		return (at >= 0 && at < address.length() - 1) ? address.substring(at + 1) : "cx.nop.jp";
 	}
 
 	private static String describe(Exception ex) {

@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import jakarta.mail.internet.MimeMessage;
 import jp.nop.cx.notification.delivery.Delivery;
 import jp.nop.cx.notification.delivery.PreparedDelivery;
 import jp.nop.cx.notification.delivery.Recipient;
@@ -65,6 +68,30 @@ class SmtpSenderTest {
 				Clock.fixed(NOW, ZoneOffset.UTC));
 		PreparedDelivery bad = prepared("not an address\r\nBcc: x@example.com");
 		assertThat(sender.send(List.of(bad)).get(bad.id()).kind()).isEqualTo(SendOutcome.Kind.FAILED);
+	}
+
+	@Test
+	void everyAttemptOfANoticeIsTheSameMessageSoAMailboxKeepsItOnce() throws Exception {
+		GreenMail server = new GreenMail(new ServerSetup(closedPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		server.start();
+		try {
+			JavaMailSenderImpl smtp = new JavaMailSenderImpl();
+			smtp.setHost("127.0.0.1");
+			smtp.setPort(server.getSmtp().getPort());
+			SmtpSender sender = new SmtpSender(smtp, CircuitBreakerConfig.ofDefaults(), properties(),
+					Clock.fixed(NOW, ZoneOffset.UTC));
+			PreparedDelivery mail = prepared("tanaka@example.co.jp");
+			// The first attempt's outcome was never recorded (the instance died): the notice goes again.
+			sender.send(List.of(mail));
+			sender.send(List.of(mail));
+
+			assertThat(server.getReceivedMessages()).hasSize(2)
+				.extracting(MimeMessage::getMessageID)
+				.containsOnly("<" + mail.id() + "@nop.example>");
+		}
+		finally {
+			server.stop();
+		}
 	}
 
 	private static PreparedDelivery prepared(String address) {

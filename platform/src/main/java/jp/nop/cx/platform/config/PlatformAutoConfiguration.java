@@ -2,6 +2,7 @@ package jp.nop.cx.platform.config;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
@@ -36,6 +37,7 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 
 /**
  * Clock, idempotent consumers and the revocation check for every service; the outbox and
@@ -138,6 +140,23 @@ public class PlatformAutoConfiguration {
 		ProcessedEvents processedEvents(MongoTemplate mongo, Clock clock,
 				@Value("${cx.messaging.processed-retention:14d}") Duration retention) {
 			return new MongoProcessedEvents(mongo, clock, retention);
+		}
+
+		/**
+		 * A store that is away is a fast answer, never a hung request (SPEC section 5): an
+		 * operation waits this long for a server (the driver's own default is 30 s), so requests
+		 * get a 503 problem within 2 s and readiness turns DOWN while it is away; the driver's
+		 * monitor finds it again by itself.
+		 */
+		@Bean
+		@ConditionalOnClass(name = "org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer")
+		MongoClientSettingsBuilderCustomizer storeTimeouts(
+				@Value("${cx.mongodb.server-selection-timeout:1s}") Duration serverSelection,
+				@Value("${cx.mongodb.connect-timeout:1s}") Duration connect) {
+			return (settings) -> settings
+				.applyToClusterSettings((cluster) -> cluster.serverSelectionTimeout(serverSelection.toMillis(),
+						TimeUnit.MILLISECONDS))
+				.applyToSocketSettings((socket) -> socket.connectTimeout(connect.toMillis(), TimeUnit.MILLISECONDS));
 		}
 
 		/** Named as Boot's, so it replaces it: Boot's sends {@code hello}, which mongo-java-server lacks. */

@@ -16,6 +16,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -42,6 +43,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+	/** How long a client should wait before trying again while the store is away. */
+	private static final long STORE_RETRY_AFTER_SECONDS = 5;
 
 	/** Base of every problem {@code type}. */
 	public static final String TYPE_BASE = "https://cx.nop.jp/problems/";
@@ -130,6 +134,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(DuplicateKeyException.class)
 	public ResponseEntity<Object> duplicate(DuplicateKeyException ex, HttpServletRequest request) {
 		return respond(detail(HttpStatus.CONFLICT, "duplicate", new Object[0], request), null);
+	}
+
+	/** The store did not answer (SPEC section 5): a fast 503 to retry, never a 500 or a hung request. */
+	@ExceptionHandler(DataAccessResourceFailureException.class)
+	public ResponseEntity<Object> storeUnavailable(DataAccessResourceFailureException ex, HttpServletRequest request) {
+		log.warn("The store did not answer on {} {}: {}", request.getMethod(), request.getRequestURI(),
+				ex.getMostSpecificCause().toString());
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(STORE_RETRY_AFTER_SECONDS));
+		return respond(detail(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", new Object[0], request), headers);
 	}
 
 	@ExceptionHandler({ AccessDeniedException.class, AuthorizationDeniedException.class })
