@@ -89,7 +89,7 @@ class NoticeRendererTest {
 		assertThat(ja.subject()).isEqualTo("【NOP CXポータル】利用規約変更のお知らせ（第3版）");
 		assertThat(ja.text()).contains("効力発生日時: 2026年12月1日 09:00（日本時間）")
 			.contains("第16条の表現を明確化しました。")
-			.contains("\nhttps://portal.nop.example/terms/3\n")
+			.contains("\nhttps://portal.nop.example/terms/versions/3\n")
 			.contains("株式会社テスト 田中 太郎 様");
 		RenderedNotice en = this.renderer.render("terms-changed", "en", changed, new Addressee("Test K.K.", "Taro Tanaka"));
 		assertThat(en.text()).contains("Effective from: 1 December 2026, 09:00 JST").contains("Dear Taro Tanaka (Test K.K.),");
