@@ -1,7 +1,9 @@
 package jp.nop.cx.bench;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,16 +21,18 @@ import org.HdrHistogram.Histogram;
 final class Overload {
 
 	/** What happened: the loaded route's counts and the other route's latency before and during. */
-	record Outcome(int limitPerSecond, int burst, int seconds, long sent, long accepted, long refused429, long other,
-			double refusedP99, double otherRouteP99Before, double otherRouteP99During, long otherRouteErrors) {
+	record Outcome(int limitPerSecond, int burst, double seconds, long sent, long accepted, long refused429,
+			Map<Integer, Long> other, double refusedP99, double otherRouteP99Before, double otherRouteP99During,
+			long otherRouteErrors) {
 
+		/** What the token bucket lets through from the first request to the last answer. */
 		long allowed() {
-			return burst + (long) limitPerSecond * seconds;
+			return burst + Math.round(limitPerSecond * seconds);
 		}
 
 		/** Accepted within 10 % of what the limit allows, nothing else refused, the other route unharmed. */
 		boolean met() {
-			return other == 0 && otherRouteErrors == 0 && Math.abs(accepted - allowed()) <= 0.1 * allowed()
+			return other.isEmpty() && otherRouteErrors == 0 && Math.abs(accepted - allowed()) <= 0.1 * allowed()
 					&& refusedP99 <= 100 && otherRouteP99During <= Math.max(50, 3 * otherRouteP99Before);
 		}
 	}
@@ -50,24 +54,29 @@ final class Overload {
 			throws Exception {
 		Histogram before = new ConcurrentHistogram(3);
 		AtomicLong otherErrors = new AtomicLong();
-		pace(stack.gateway() + OTHER, bystander.token(), 20, 5, before, null, null, otherErrors, null);
+		pace(stack.gateway() + OTHER, bystander.token(), 20, 5, before, null, null, new ConcurrentSkipListMap<>(), null);
+		otherErrors.set(0);
 		Histogram during = new ConcurrentHistogram(3);
 		Histogram refusedLatency = new ConcurrentHistogram(3);
 		AtomicLong accepted = new AtomicLong();
 		AtomicLong refused = new AtomicLong();
-		AtomicLong other = new AtomicLong();
+		Map<Integer, Long> other = new ConcurrentSkipListMap<>();
 		CompletableFuture<Void> bystanderRun = CompletableFuture.runAsync(() -> {
 			try {
-				pace(stack.gateway() + OTHER, bystander.token(), 20, seconds, during, null, null, otherErrors, null);
+				Map<Integer, Long> statuses = new ConcurrentSkipListMap<>();
+				pace(stack.gateway() + OTHER, bystander.token(), 20, seconds, during, null, null, statuses, null);
+				otherErrors.set(statuses.values().stream().mapToLong(Long::longValue).sum());
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
 		});
+		long start = System.nanoTime();
 		long sent = pace(stack.gateway() + LOADED, loaded.token(), 4 * limitPerSecond, seconds, null, accepted, refused,
 				other, refusedLatency);
+		double elapsed = (System.nanoTime() - start) / 1e9;
 		bystanderRun.join();
-		return new Outcome(limitPerSecond, burst, seconds, sent, accepted.get(), refused.get(), other.get(),
+		return new Outcome(limitPerSecond, burst, elapsed, sent, accepted.get(), refused.get(), other.get(),
 				refusedLatency.getValueAtPercentile(99) / 1000.0, before.getValueAtPercentile(99) / 1000.0,
 				during.getValueAtPercentile(99) / 1000.0, otherErrors.get());
 	}
@@ -75,10 +84,10 @@ final class Overload {
 	/**
 	 * Sends {@code rate} GETs a second for {@code seconds}, each on its own schedule; 2xx counts
 	 * into {@code ok}, 429 into {@code refused} (latency into {@code refusedLatency}), anything else
-	 * into {@code errors}; every latency (µs) into {@code latency}.
+	 * into {@code errors} by status (-1: no answer); every latency (µs) into {@code latency}.
 	 */
 	private long pace(String url, String token, int rate, int seconds, Histogram latency, AtomicLong ok,
-			AtomicLong refused, AtomicLong errors, Histogram refusedLatency) throws InterruptedException {
+			AtomicLong refused, Map<Integer, Long> errors, Histogram refusedLatency) throws InterruptedException {
 		ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
 		ConcurrentLinkedQueue<CompletableFuture<?>> inFlight = new ConcurrentLinkedQueue<>();
 		long total = (long) rate * seconds;
@@ -104,7 +113,7 @@ final class Overload {
 					refusedLatency.recordValue(micros);
 				}
 				else {
-					errors.incrementAndGet();
+					errors.merge(status, 1L, Long::sum);
 				}
 			}));
 		}, 0, periodNanos, TimeUnit.NANOSECONDS);
