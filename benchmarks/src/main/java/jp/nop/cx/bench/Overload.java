@@ -76,7 +76,7 @@ final class Overload {
 				other, refusedLatency);
 		double elapsed = (System.nanoTime() - start) / 1e9;
 		bystanderRun.join();
-		return new Outcome(limitPerSecond, burst, elapsed, sent, accepted.get(), refused.get(), other.get(),
+		return new Outcome(limitPerSecond, burst, elapsed, sent, accepted.get(), refused.get(), other,
 				refusedLatency.getValueAtPercentile(99) / 1000.0, before.getValueAtPercentile(99) / 1000.0,
 				during.getValueAtPercentile(99) / 1000.0, otherErrors.get());
 	}

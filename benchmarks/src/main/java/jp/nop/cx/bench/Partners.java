@@ -75,6 +75,16 @@ final class Partners {
 			}
 		}
 		operatorToken();
+		if (!kept.isEmpty()) {
+			try {
+				signIn(kept.get(0)[1], kept.get(0)[2]);
+			}
+			catch (IllegalStateException otherStore) {
+				// A fresh .cx/: none of them exists; trying each would only count failed sign-ins
+				// against this address (identity's per-address limit).
+				kept.clear();
+			}
+		}
 		ExecutorService workers = Executors.newFixedThreadPool(4);
 		try {
 			List<Future<?>> signIns = new ArrayList<>();
