@@ -35,6 +35,8 @@ public final class Bench {
 
 	public static void main(String[] args) throws Exception {
 		System.setProperty("java.awt.headless", "true");
+		// The Kafka and MongoDB clients' start-up chatter would bury the table.
+		System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
 		Locale.setDefault(Locale.ROOT);
 		Map<String, String> options = options(args);
 		int seconds = Integer.parseInt(options.getOrDefault("seconds", "10"));
