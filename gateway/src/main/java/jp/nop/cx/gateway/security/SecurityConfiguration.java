@@ -1,5 +1,6 @@
 package jp.nop.cx.gateway.security;
 
+import java.time.Duration;
 import java.util.function.Consumer;
 
 import jp.nop.cx.events.CredentialRevoked;
@@ -10,6 +11,7 @@ import jp.nop.cx.gateway.routing.ConsolePaths;
 import jp.nop.cx.platform.messaging.EventConsumers;
 import jp.nop.cx.platform.security.RevokedCredentials;
 
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.JwkSetUriReactiveJwtDecoderBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -95,6 +97,16 @@ class SecurityConfiguration {
 				.anyExchange()
 				.authenticated())
 			.build();
+	}
+
+	/**
+	 * Boot's JWT decoder, with the RSA check of a token done once rather than on every request
+	 * ({@link VerifiedSignatures}); everything else the decoder checks is checked every time.
+	 */
+	@Bean
+	JwkSetUriReactiveJwtDecoderBuilderCustomizer verifiedSignatures() {
+		VerifiedSignatures verified = new VerifiedSignatures(50_000, Duration.ofMinutes(15));
+		return (builder) -> builder.jwtProcessorCustomizer((processor) -> processor.setJWSVerifierFactory(verified));
 	}
 
 	/**

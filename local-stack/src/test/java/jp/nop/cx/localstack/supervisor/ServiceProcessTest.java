@@ -22,4 +22,26 @@ class ServiceProcessTest {
 			}
 		}
 	}
+
+	@Test
+	void theGatewayAloneIsCompiledFullyTheServicesStartWithC1Only() {
+		for (Layout.ServiceSpec service : Layout.SERVICES) {
+			if (service.gateway()) {
+				assertThat(ServiceProcess.jvmOptions(service, Map.of())).as(service.name())
+					.noneMatch((option) -> option.startsWith("-XX:TieredStopAtLevel"));
+			}
+			else {
+				assertThat(ServiceProcess.jvmOptions(service, Map.of())).as(service.name())
+					.contains("-XX:TieredStopAtLevel=1");
+			}
+		}
+	}
+
+	@Test
+	void extraOptionsComeLastSoTheyWin() {
+		Layout.ServiceSpec gateway = Layout.SERVICES.get(Layout.SERVICES.size() - 1);
+
+		assertThat(ServiceProcess.jvmOptions(gateway, Map.of("CX_SERVICE_JAVA_OPTS", "-XX:TieredStopAtLevel=1")))
+			.last().isEqualTo("-XX:TieredStopAtLevel=1");
+	}
 }

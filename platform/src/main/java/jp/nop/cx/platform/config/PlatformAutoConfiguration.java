@@ -11,6 +11,7 @@ import jp.nop.cx.platform.messaging.InMemoryProcessedEvents;
 import jp.nop.cx.platform.messaging.MongoProcessedEvents;
 import jp.nop.cx.platform.messaging.ProcessedEvents;
 import jp.nop.cx.platform.outbox.CloudEventProducer;
+import jp.nop.cx.platform.outbox.OutboxAfterSaveCallback;
 import jp.nop.cx.platform.outbox.OutboxBeforeConvertCallback;
 import jp.nop.cx.platform.outbox.OutboxEntries;
 import jp.nop.cx.platform.outbox.OutboxProperties;
@@ -133,6 +134,11 @@ public class PlatformAutoConfiguration {
 		@Bean
 		OutboxBeforeConvertCallback outboxBeforeConvertCallback(OutboxEntries entries) {
 			return new OutboxBeforeConvertCallback(entries);
+		}
+
+		@Bean
+		OutboxAfterSaveCallback outboxAfterSaveCallback(ObjectProvider<OutboxRelayScheduler> scheduler) {
+			return new OutboxAfterSaveCallback(scheduler);
 		}
 
 		@Bean

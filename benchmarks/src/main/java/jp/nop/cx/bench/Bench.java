@@ -1,0 +1,177 @@
+package jp.nop.cx.bench;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code ./cx bench}: every row of SPEC section 7 measured against the running local stack, one
+ * after the other in one run, printed as one table and written to {@code docs/benchmarks.md} and
+ * {@code docs/benchmarks.png}.
+ *
+ * <p>Options: {@code --seconds N} per load run (10), {@code --partners N} (64), {@code --samples N}
+ * (200), {@code --fan-out N} partners (10000), {@code --only a,b} (overhead, overload, enforcement,
+ * fan-out, start), {@code --no-write} (print only).
+ */
+public final class Bench {
+
+	private static final long STARTED = System.nanoTime();
+
+	private Bench() {
+	}
+
+	static void progress(String format, Object... args) {
+		System.out.printf(Locale.ROOT, "[%5.0f s] %s%n", (System.nanoTime() - STARTED) / 1e9,
+				String.format(Locale.ROOT, format, args));
+	}
+
+	public static void main(String[] args) throws Exception {
+		System.setProperty("java.awt.headless", "true");
+		// The Kafka and MongoDB clients' start-up chatter would bury the table.
+		System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+		Locale.setDefault(Locale.ROOT);
+		Map<String, String> options = options(args);
+		int seconds = Integer.parseInt(options.getOrDefault("seconds", "10"));
+		int partnerCount = Integer.parseInt(options.getOrDefault("partners", "64"));
+		int samples = Integer.parseInt(options.getOrDefault("samples", "200"));
+		int fanOutPartners = Integer.parseInt(options.getOrDefault("fan-out", "10000"));
+		Set<String> only = new TreeSet<>(Arrays.asList(options.getOrDefault("only",
+				"overhead,overload,enforcement,fan-out,start").split(",")));
+		Path root = Path.of(options.getOrDefault("root", System.getProperty("cx.root", "."))).toAbsolutePath().normalize();
+		Stack stack = Stack.fromEnvironment(root);
+		int rateLimit = Integer.parseInt(envOr("CX_RATE_LIMIT_PARTNER_RPS", "50"));
+		int burst = Integer.parseInt(envOr("CX_RATE_LIMIT_PARTNER_BURST", "100"));
+
+		List<Row> rows = new ArrayList<>();
+		List<GatewayOverhead.Point> points = List.of();
+		try (Api api = new Api()) {
+			if (api.status(stack.gateway() + "/actuator/health/readiness", null) != 200) {
+				throw new IllegalStateException("the gateway at " + stack.gateway()
+						+ " is not ready: start the stack with ./cx up first");
+			}
+			List<String> header = header(stack, rateLimit, burst);
+			header.forEach((line) -> progress("%s", line));
+			Partners partners = new Partners(stack, api);
+			progress("partners: signing in or creating %d through the public API", partnerCount);
+			List<Partners.Partner> signedIn = partners.ensure(partnerCount);
+			progress("partners: %d ready", signedIn.size());
+			Load load = Wrk.available() ? new Wrk(stack.benchDir(), signedIn.stream().map(Partners.Partner::token).toList())
+					: new JvmLoad(api, signedIn.stream().map(Partners.Partner::token).toList());
+			header.add("load generator: " + load.describe() + "; " + signedIn.size() + " partners");
+
+			if (only.contains("overhead")) {
+				points = new GatewayOverhead(stack, load, seconds).run();
+				for (GatewayOverhead.Point point : points) {
+					rows.add(new Row("gateway overhead, " + point.connections() + " connections",
+							"gateway/direct ≥ 0.50, 0 errors",
+							String.format("%.2f (gateway %.0f req/s, %d errors, p99 %.1f ms; direct %.0f req/s, %d errors, p99 %.1f ms)",
+									point.ratio(), point.gateway().rate(), point.gateway().errors(), point.gateway().p99(),
+									point.direct().rate(), point.direct().errors(), point.direct().p99()),
+							point.met()));
+				}
+			}
+			signedIn = partners.refresh(signedIn);
+			if (only.contains("overload")) {
+				Overload.Outcome o = new Overload(stack, api).run(signedIn.get(0), signedIn.get(1), rateLimit, burst, seconds);
+				progress("overload: %s", o);
+				rows.add(new Row("overload (4× one partner's limit on one route)",
+						"429 promptly (p99 ≤ 100 ms), only the excess refused, other routes unaffected",
+						String.format("%d sent at %d/s: %d passed (limit allows %d in %.1f s), %d × 429 (p99 %.1f ms), other answers %s; other route p99 %.1f → %.1f ms, %d errors",
+								o.sent(), 4 * rateLimit, o.accepted(), o.allowed(), o.seconds(), o.refused429(), o.refusedP99(),
+								o.other().isEmpty() ? "none" : o.other().toString(),
+								o.otherRouteP99Before(), o.otherRouteP99During(), o.otherRouteErrors()),
+						o.met()));
+			}
+			if (only.contains("enforcement")) {
+				EnforcementLatency.Outcome e = new EnforcementLatency(stack, api, partners)
+					.run(signedIn.subList(2, signedIn.size()), samples);
+				rows.add(new Row("enforcement latency (suspension → first 403 at the gateway)", "p99 ≤ 100 ms",
+						String.format("p50 %.1f ms, p99 %.1f ms, max %.1f ms over %d samples%s", e.p50(), e.p99(), e.max(),
+								e.samples(), e.timeouts() > 0 ? ", " + e.timeouts() + " not refused within 10 s" : ""),
+						e.met()));
+				rows.add(Row.notMeasured("enforcement latency (revocation → first 401)", "p99 ≤ 100 ms",
+						"a revocation needs a new credential per sample; see benchmarks-notes"));
+			}
+			if (only.contains("fan-out")) {
+				try (FanOutBench fanOut = new FanOutBench(stack, api, partners)) {
+					fanOut.seed(fanOutPartners);
+					FanOutBench.Outcome f = fanOut.run(300);
+					rows.add(new Row("fan-out (terms change → inbox + mail records)",
+							"≥ 2,000 notices/s, exactly one per partner and channel",
+							String.format("%.0f notices/s: %d inbox + %d mail for %d active partners in %.1f s, %d duplicates%s",
+									f.rate(), f.inbox(), f.mail(), f.partners(), f.seconds(), f.duplicates(),
+									f.complete() ? "" : " (incomplete after 300 s)"),
+							f.met()));
+				}
+			}
+			if (only.contains("start")) {
+				for (StartAndSize.Service s : StartAndSize.read(root)) {
+					rows.add(new Row("start and size: " + s.name(), "ready ≤ 10 s (JDK 17), RSS ≤ 300 MB",
+							String.format("ready %.1f s, RSS %.0f MB%s", s.readySeconds(), s.rssMb(),
+									only.contains("fan-out") ? " after the fan-out" : ""),
+							s.met()));
+				}
+				rows.add(Row.notMeasured("start: JDK 25 + AOT cache", "a figure", "not run by ./cx bench yet"));
+			}
+			String table = Report.console(header, rows);
+			System.out.println();
+			System.out.print(table);
+			if (!options.containsKey("no-write")) {
+				Path docs = root.resolve("docs");
+				if (!points.isEmpty()) {
+					Report.chart(docs.resolve("benchmarks.png"), points);
+				}
+				Report.markdown(docs.resolve("benchmarks.md"), header, rows, "benchmarks.png");
+				progress("written: docs/benchmarks.md%s", points.isEmpty() ? "" : ", docs/benchmarks.png");
+			}
+		}
+	}
+
+	private static List<String> header(Stack stack, int rateLimit, int burst) throws Exception {
+		List<String> header = new ArrayList<>();
+		header.add("run: " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", " + Runtime.getRuntime().availableProcessors()
+				+ " cores, JDK " + System.getProperty("java.vm.vendor") + " " + Runtime.version() + " ("
+				+ System.getProperty("java.home") + ")");
+		Map<String, List<String>> byOptions = new LinkedHashMap<>();
+		for (StartAndSize.Service service : StartAndSize.read(stack.root())) {
+			byOptions.computeIfAbsent(String.join(" ", service.jvmOptions()), (k) -> new ArrayList<>()).add(service.name());
+		}
+		byOptions.forEach((flags, names) -> header.add("JVM flags of " + String.join(", ", names) + ": " + flags));
+		if (byOptions.isEmpty()) {
+			header.add("JVM flags of the services: unknown (no .cx/pids under " + stack.root() + ")");
+		}
+		header.add("gateway rate limit per partner: " + rateLimit + " req/s, burst " + burst
+				+ " (CX_RATE_LIMIT_PARTNER_RPS/_BURST as this shell sees them)");
+		return header;
+	}
+
+	private static Map<String, String> options(String[] args) {
+		Map<String, String> options = new LinkedHashMap<>();
+		for (int i = 0; i < args.length; i++) {
+			String name = args[i].replaceFirst("^--", "");
+			if (name.equals("no-write")) {
+				options.put(name, "true");
+			}
+			else if (i + 1 < args.length) {
+				options.put(name, args[++i]);
+			}
+			else {
+				throw new IllegalArgumentException("option " + args[i] + " needs a value");
+			}
+		}
+		return options;
+	}
+
+	private static String envOr(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value == null || value.isBlank()) ? fallback : value;
+	}
+}

@@ -1,0 +1,85 @@
+package jp.nop.cx.bench;
+
+import java.util.List;
+
+import org.HdrHistogram.Histogram;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * SPEC section 7, enforcement latency: the operator's suspension call (a SUSPENSION measure of all
+ * use on a fresh case) until the gateway first refuses that partner's request (403), polled every
+ * 2 ms. Then the case is resolved and the partner let in again before the next sample. The samples
+ * go round the partners, so polling never runs into one partner's rate limit.
+ */
+final class EnforcementLatency {
+
+	/** Milliseconds from the call to the first refusal. */
+	record Outcome(int samples, double p50, double p99, double max, int timeouts) {
+
+		boolean met() {
+			return timeouts == 0 && p99 <= 100;
+		}
+	}
+
+	private static final String PROBE = "/api/v1/partners/me";
+
+	private final Stack stack;
+
+	private final Api api;
+
+	private final Partners partners;
+
+	EnforcementLatency(Stack stack, Api api, Partners partners) {
+		this.stack = stack;
+		this.api = api;
+		this.partners = partners;
+	}
+
+	Outcome run(List<Partners.Partner> subjects, int samples) {
+		Histogram latency = new Histogram(60_000_000L, 3);
+		int timeouts = 0;
+		String operator = partners.operatorToken();
+		for (int i = 0; i < samples; i++) {
+			Partners.Partner partner = subjects.get(i % subjects.size());
+			ObjectNode kase = Api.object()
+				.put("partnerId", partner.partnerId())
+				.put("category", "TERMS_VIOLATION")
+				.put("description", "ベンチマーク: 執行までの時間の計測")
+				.put("evidence", "ベンチマーク用の証跡");
+			String caseId = api.post(stack.gateway() + "/api/v1/enforcement/cases", operator, kase).expect(201).text("id");
+			ObjectNode suspension = Api.object().put("type", "SUSPENSION").put("note", "ベンチマーク");
+			suspension.putObject("scope").put("all", true);
+			long start = System.nanoTime();
+			api.post(stack.gateway() + "/api/v1/enforcement/cases/" + Partners.encode(caseId) + "/measures", operator,
+					suspension).expect(201);
+			if (awaitStatus(partner.token(), 403, start, 2)) {
+				latency.recordValue((System.nanoTime() - start) / 1000);
+			}
+			else {
+				timeouts++;
+			}
+			api.post(stack.gateway() + "/api/v1/enforcement/cases/" + Partners.encode(caseId) + "/resolution", operator,
+					Api.object().put("note", "ベンチマーク: 解除")).expect(200);
+			// Paced at the partner's own rate limit: the wait must not turn into 429s.
+			if (!awaitStatus(partner.token(), 200, System.nanoTime(), 20)) {
+				throw new IllegalStateException("partner " + partner.partnerId() + " not let in again within 10 s");
+			}
+			if ((i + 1) % 50 == 0) {
+				Bench.progress("enforcement latency: %d of %d samples, p99 so far %.1f ms", i + 1, samples,
+						latency.getValueAtPercentile(99) / 1000.0);
+			}
+		}
+		return new Outcome(samples, latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
+				latency.getMaxValue() / 1000.0, timeouts);
+	}
+
+	private boolean awaitStatus(String token, int expected, long since, long intervalMillis) {
+		while (System.nanoTime() - since < 10_000_000_000L) {
+			if (api.status(stack.gateway() + PROBE, token) == expected) {
+				return true;
+			}
+			Partners.pause(intervalMillis);
+		}
+		return false;
+	}
+}

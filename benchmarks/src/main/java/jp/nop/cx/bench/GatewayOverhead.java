@@ -1,0 +1,57 @@
+package jp.nop.cx.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * SPEC section 7, gateway overhead: the same authenticated GET (the partner's own registration,
+ * {@code /api/v1/partners/me}) through the gateway and directly on registration-service, at 16,
+ * 64 and 256 connections, side by side. Non-2xx answers and socket errors count as errors.
+ */
+final class GatewayOverhead {
+
+	static final String PATH = "/api/v1/partners/me";
+
+	static final int[] CONNECTIONS = { 16, 64, 256 };
+
+	/** One concurrency: both runs. */
+	record Point(int connections, Wrk.Result gateway, Wrk.Result direct) {
+
+		double ratio() {
+			return gateway.rate() / direct.rate();
+		}
+
+		boolean met() {
+			return ratio() >= 0.5 && gateway.errors() == 0 && direct.errors() == 0;
+		}
+	}
+
+	private final Stack stack;
+
+	private final Load wrk;
+
+	private final int seconds;
+
+	GatewayOverhead(Stack stack, Load wrk, int seconds) {
+		this.stack = stack;
+		this.wrk = wrk;
+		this.seconds = seconds;
+	}
+
+	List<Point> run() throws Exception {
+		// Both JVMs compile their hot paths before anything counts.
+		wrk.run(stack.gateway() + PATH, 64, Math.max(5, seconds / 2));
+		wrk.run(stack.registrationDirect() + PATH, 64, Math.max(5, seconds / 2));
+		List<Point> points = new ArrayList<>();
+		for (int connections : CONNECTIONS) {
+			Wrk.Result direct = wrk.run(stack.registrationDirect() + PATH, connections, seconds);
+			Wrk.Result gateway = wrk.run(stack.gateway() + PATH, connections, seconds);
+			Point point = new Point(connections, gateway, direct);
+			Bench.progress("gateway overhead c=%d: gateway %.0f req/s (%d errors, p99 %.1f ms), direct %.0f req/s (%d errors, p99 %.1f ms), ratio %.2f",
+					connections, gateway.rate(), gateway.errors(), gateway.p99(), direct.rate(), direct.errors(),
+					direct.p99(), point.ratio());
+			points.add(point);
+		}
+		return points;
+	}
+}

@@ -1,0 +1,129 @@
+package jp.nop.cx.bench;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * SPEC section 7, overload: one partner sends 4× its sustainable rate (its rate limit) at a fixed
+ * pace (open loop: a late answer does not slow the sender) to one route, while another partner uses
+ * another route at a modest pace. Expected: the excess is refused with 429 at once, what the
+ * limit allows (burst + rate × time) passes, and the other route sees no error and its usual latency.
+ */
+final class Overload {
+
+	/** What happened: the loaded route's counts and the other route's latency before and during. */
+	record Outcome(int limitPerSecond, int burst, double seconds, long sent, long accepted, long refused429,
+			Map<Integer, Long> other, double refusedP99, double otherRouteP99Before, double otherRouteP99During,
+			long otherRouteErrors) {
+
+		/** What the token bucket lets through from the first request to the last answer. */
+		long allowed() {
+			return burst + Math.round(limitPerSecond * seconds);
+		}
+
+		/** Accepted within 10 % of what the limit allows, nothing else refused, the other route unharmed. */
+		boolean met() {
+			return other.isEmpty() && otherRouteErrors == 0 && Math.abs(accepted - allowed()) <= 0.1 * allowed()
+					&& refusedP99 <= 100 && otherRouteP99During <= Math.max(50, 3 * otherRouteP99Before);
+		}
+	}
+
+	private static final String LOADED = "/api/v1/partners/me";
+
+	private static final String OTHER = "/api/v1/notifications/me";
+
+	private final Stack stack;
+
+	private final Api api;
+
+	Overload(Stack stack, Api api) {
+		this.stack = stack;
+		this.api = api;
+	}
+
+	Outcome run(Partners.Partner loaded, Partners.Partner bystander, int limitPerSecond, int burst, int seconds)
+			throws Exception {
+		Histogram before = new ConcurrentHistogram(3);
+		AtomicLong otherErrors = new AtomicLong();
+		pace(stack.gateway() + OTHER, bystander.token(), 20, 5, before, null, null, new ConcurrentSkipListMap<>(), null);
+		otherErrors.set(0);
+		Histogram during = new ConcurrentHistogram(3);
+		Histogram refusedLatency = new ConcurrentHistogram(3);
+		AtomicLong accepted = new AtomicLong();
+		AtomicLong refused = new AtomicLong();
+		Map<Integer, Long> other = new ConcurrentSkipListMap<>();
+		CompletableFuture<Void> bystanderRun = CompletableFuture.runAsync(() -> {
+			try {
+				Map<Integer, Long> statuses = new ConcurrentSkipListMap<>();
+				pace(stack.gateway() + OTHER, bystander.token(), 20, seconds, during, null, null, statuses, null);
+				otherErrors.set(statuses.values().stream().mapToLong(Long::longValue).sum());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
+		long start = System.nanoTime();
+		long sent = pace(stack.gateway() + LOADED, loaded.token(), 4 * limitPerSecond, seconds, null, accepted, refused,
+				other, refusedLatency);
+		double elapsed = (System.nanoTime() - start) / 1e9;
+		bystanderRun.join();
+		return new Outcome(limitPerSecond, burst, elapsed, sent, accepted.get(), refused.get(), other,
+				refusedLatency.getValueAtPercentile(99) / 1000.0, before.getValueAtPercentile(99) / 1000.0,
+				during.getValueAtPercentile(99) / 1000.0, otherErrors.get());
+	}
+
+	/**
+	 * Sends {@code rate} GETs a second for {@code seconds}, each on its own schedule; 2xx counts
+	 * into {@code ok}, 429 into {@code refused} (latency into {@code refusedLatency}), anything else
+	 * into {@code errors} by status (-1: no answer); every latency (µs) into {@code latency}.
+	 */
+	private long pace(String url, String token, int rate, int seconds, Histogram latency, AtomicLong ok,
+			AtomicLong refused, Map<Integer, Long> errors, Histogram refusedLatency) throws InterruptedException {
+		ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+		ConcurrentLinkedQueue<CompletableFuture<?>> inFlight = new ConcurrentLinkedQueue<>();
+		long total = (long) rate * seconds;
+		AtomicLong fired = new AtomicLong();
+		long periodNanos = 1_000_000_000L / rate;
+		clock.scheduleAtFixedRate(() -> {
+			if (fired.getAndIncrement() >= total) {
+				return;
+			}
+			long start = System.nanoTime();
+			inFlight.add(api.statusAsync(url, token).thenAccept((status) -> {
+				long micros = (System.nanoTime() - start) / 1000;
+				if (latency != null) {
+					latency.recordValue(micros);
+				}
+				if (status >= 200 && status < 300) {
+					if (ok != null) {
+						ok.incrementAndGet();
+					}
+				}
+				else if (status == 429 && refused != null) {
+					refused.incrementAndGet();
+					refusedLatency.recordValue(micros);
+				}
+				else {
+					errors.merge(status, 1L, Long::sum);
+				}
+			}));
+		}, 0, periodNanos, TimeUnit.NANOSECONDS);
+		while (fired.get() < total) {
+			Thread.sleep(50);
+		}
+		clock.shutdownNow();
+		for (CompletableFuture<?> call : inFlight) {
+			call.join();
+		}
+		return total;
+	}
+}
