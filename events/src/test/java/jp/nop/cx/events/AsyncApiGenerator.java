@@ -307,13 +307,19 @@ public final class AsyncApiGenerator {
 		return null;
 	}
 
+	/**
+	 * Modules that are not part of the running platform: the events themselves, and the tools
+	 * that play a service on the broker (the benchmarks seed partners as registration would).
+	 */
+	private static final Set<String> NOT_PRODUCERS = Set.of("events", "benchmarks", "fault-tests", "local-stack");
+
 	/** The module whose main code constructs the payload record: the one that raises the event. */
 	String producer(EventType type) {
 		Pattern construct = Pattern.compile("new\\s+" + type.payloadType().getSimpleName() + "\\s*\\(");
 		Set<String> producers = new TreeSet<>();
 		for (Path module : modules()) {
 			Path main = module.resolve("src/main/java");
-			if (!Files.isDirectory(main) || module.getFileName().toString().equals("events")) {
+			if (!Files.isDirectory(main) || NOT_PRODUCERS.contains(module.getFileName().toString())) {
 				continue;
 			}
 			try (Stream<Path> files = Files.walk(main)) {
