@@ -1,5 +1,7 @@
 package jp.nop.cx.bench;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,15 +30,25 @@ public final class Bench {
 	private Bench() {
 	}
 
+	/** Looked up when first used, after main has configured the simple logger. */
+	private static Logger log() {
+		return LoggerFactory.getLogger(Bench.class);
+	}
+
 	static void progress(String format, Object... args) {
-		System.out.printf(Locale.ROOT, "[%5.0f s] %s%n", (System.nanoTime() - STARTED) / 1e9,
-				String.format(Locale.ROOT, format, args));
+		log().info(String.format(Locale.ROOT, "[%5.0f s] %s", (System.nanoTime() - STARTED) / 1e9,
+				String.format(Locale.ROOT, format, args)));
 	}
 
 	public static void main(String[] args) throws Exception {
 		System.setProperty("java.awt.headless", "true");
 		// The Kafka and MongoDB clients' start-up chatter would bury the table.
 		System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+		// The bench's own progress and table, on standard output without the logger's decoration.
+		System.setProperty("org.slf4j.simpleLogger.log." + Bench.class.getPackageName(), "info");
+		System.setProperty("org.slf4j.simpleLogger.logFile", "System.out");
+		System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+		System.setProperty("org.slf4j.simpleLogger.showLogName", "false");
 		Locale.setDefault(Locale.ROOT);
 		Map<String, String> options = options(args);
 		int seconds = Integer.parseInt(options.getOrDefault("seconds", "10"));
@@ -122,8 +134,7 @@ public final class Bench {
 				rows.add(Row.notMeasured("start: JDK 25 + AOT cache", "a figure", "not run by ./cx bench yet"));
 			}
 			String table = Report.console(header, rows);
-			System.out.println();
-			System.out.print(table);
+			log().info("\n{}", table);
 			if (!options.containsKey("no-write")) {
 				Path docs = root.resolve("docs");
 				if (!points.isEmpty()) {

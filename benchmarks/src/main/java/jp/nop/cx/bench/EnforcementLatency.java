@@ -1,5 +1,6 @@
 package jp.nop.cx.bench;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.HdrHistogram.Histogram;
@@ -74,12 +75,8 @@ final class EnforcementLatency {
 	}
 
 	private boolean awaitStatus(String token, int expected, long since, long intervalMillis) {
-		while (System.nanoTime() - since < 10_000_000_000L) {
-			if (api.status(stack.gateway() + PROBE, token) == expected) {
-				return true;
-			}
-			Partners.pause(intervalMillis);
-		}
-		return false;
+		Duration left = Duration.ofSeconds(10).minusNanos(System.nanoTime() - since);
+		return Partners.poll(left.isNegative() ? Duration.ZERO : left, Duration.ofMillis(intervalMillis),
+				() -> api.status(stack.gateway() + PROBE, token) == expected);
 	}
 }

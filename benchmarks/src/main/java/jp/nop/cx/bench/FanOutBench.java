@@ -1,5 +1,8 @@
 package jp.nop.cx.bench;
 
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicLong;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -112,12 +115,8 @@ final class FanOutBench implements AutoCloseable {
 		}
 		Bench.progress("fan-out: %d partner-updated events published in %.1f s; waiting for the projection", count,
 				(System.nanoTime() - started) / 1e9);
-		long deadline = System.nanoTime() + 600_000_000_000L;
-		while (projection.countDocuments(seeded) < count) {
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("the projection did not reach " + count + " seeded partners in 10 min");
-			}
-			Partners.pause(2000);
+		if (!Partners.poll(Duration.ofMinutes(10), Duration.ofSeconds(2), () -> projection.countDocuments(seeded) >= count)) {
+			throw new IllegalStateException("the projection did not reach " + count + " seeded partners in 10 min");
 		}
 		Bench.progress("fan-out: %d seeded partners in the projection after %.0f s", count,
 				(System.nanoTime() - started) / 1e9);
@@ -140,31 +139,27 @@ final class FanOutBench implements AutoCloseable {
 		api.post(stack.gateway() + "/api/v1/terms/versions", operator, body).expect(201);
 		MongoCollection<Document> fanOuts = notification.getCollection("fan_outs");
 		MongoCollection<Document> deliveries = notification.getCollection("deliveries");
-		String eventId = null;
-		long inbox = 0;
-		long mail = 0;
-		long deadline = start + timeoutSeconds * 1_000_000_000L;
-		double seconds = 0;
-		while (System.nanoTime() < deadline) {
-			if (eventId == null) {
-				Document job = fanOuts.find(Filters.and(Filters.eq("rule", "TERMS_CHANGED"), Filters.gte("createdAt", since)))
+		AtomicReference<String> job = new AtomicReference<>();
+		AtomicLong inboxCount = new AtomicLong();
+		AtomicLong mailCount = new AtomicLong();
+		Partners.poll(Duration.ofSeconds(timeoutSeconds), Duration.ofMillis(500), () -> {
+			if (job.get() == null) {
+				Document found = fanOuts.find(Filters.and(Filters.eq("rule", "TERMS_CHANGED"), Filters.gte("createdAt", since)))
 					.first();
-				eventId = (job != null) ? job.getString("eventId") : null;
+				job.set((found != null) ? found.getString("eventId") : null);
 			}
-			if (eventId != null) {
-				inbox = deliveries.countDocuments(sent(eventId, "INBOX"));
-				mail = deliveries.countDocuments(sent(eventId, "EMAIL"));
-				seconds = (System.nanoTime() - start) / 1e9;
-				if (inbox >= active && mail >= active) {
-					break;
-				}
+			if (job.get() == null) {
+				return false;
 			}
-			Partners.pause(500);
-		}
+			inboxCount.set(deliveries.countDocuments(sent(job.get(), "INBOX")));
+			mailCount.set(deliveries.countDocuments(sent(job.get(), "EMAIL")));
+			return inboxCount.get() >= active && mailCount.get() >= active;
+		});
+		double seconds = (System.nanoTime() - start) / 1e9;
+		String eventId = job.get();
+		long inbox = inboxCount.get();
+		long mail = mailCount.get();
 		boolean complete = inbox >= active && mail >= active;
-		if (!complete) {
-			seconds = (System.nanoTime() - start) / 1e9;
-		}
 		long duplicates = (eventId == null) ? 0 : duplicates(deliveries, eventId);
 		Bench.progress("fan-out: %d inbox + %d mail of %d partners in %.1f s (%.0f notices/s), %d duplicates", inbox,
 				mail, active, seconds, (inbox + mail) / seconds, duplicates);

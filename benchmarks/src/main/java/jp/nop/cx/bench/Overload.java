@@ -1,5 +1,6 @@
 package jp.nop.cx.bench;
 
+import java.util.concurrent.CountDownLatch;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -92,9 +93,11 @@ final class Overload {
 		ConcurrentLinkedQueue<CompletableFuture<?>> inFlight = new ConcurrentLinkedQueue<>();
 		long total = (long) rate * seconds;
 		AtomicLong fired = new AtomicLong();
+		CountDownLatch allFired = new CountDownLatch(1);
 		long periodNanos = 1_000_000_000L / rate;
 		clock.scheduleAtFixedRate(() -> {
-			if (fired.getAndIncrement() >= total) {
+			long n = fired.getAndIncrement();
+			if (n >= total) {
 				return;
 			}
 			long start = System.nanoTime();
@@ -116,10 +119,12 @@ final class Overload {
 					errors.merge(status, 1L, Long::sum);
 				}
 			}));
+			if (n == total - 1) {
+				// After the last call is in flight, so the joins below see every one.
+				allFired.countDown();
+			}
 		}, 0, periodNanos, TimeUnit.NANOSECONDS);
-		while (fired.get() < total) {
-			Thread.sleep(50);
-		}
+		allFired.await();
 		clock.shutdownNow();
 		for (CompletableFuture<?> call : inFlight) {
 			call.join();

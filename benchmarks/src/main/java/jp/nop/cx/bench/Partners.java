@@ -1,5 +1,11 @@
 package jp.nop.cx.bench;
 
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -162,8 +168,8 @@ final class Partners {
 
 	/** The activation token and login ID of the mail to {@code email}, waited for up to 30 s. */
 	private String[] activationMail(String email) {
-		long deadline = System.nanoTime() + 30_000_000_000L;
-		while (System.nanoTime() < deadline) {
+		AtomicReference<String[]> found = new AtomicReference<>();
+		if (poll(Duration.ofSeconds(30), Duration.ofMillis(300), () -> {
 			for (JsonNode message : api.get(stack.mailApi() + "/api/v1/messages?limit=200", null).expect(200).json()
 				.path("messages")) {
 				boolean ours = false;
@@ -182,10 +188,13 @@ final class Partners {
 				Matcher token = ACTIVATION.matcher(text);
 				Matcher login = LOGIN_ID.matcher(text);
 				if (token.find() && login.find()) {
-					return new String[] { URLDecoder.decode(token.group(1), StandardCharsets.UTF_8), login.group(1) };
+					found.set(new String[] { URLDecoder.decode(token.group(1), StandardCharsets.UTF_8), login.group(1) });
+					return true;
 				}
 			}
-			pause(300);
+			return false;
+		})) {
+			return found.get();
 		}
 		throw new IllegalStateException("no activation mail to " + email + " within 30 s");
 	}
@@ -211,13 +220,14 @@ final class Partners {
 		return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
 	}
 
-	static void pause(long millis) {
+	/** Whether {@code done} holds within {@code timeout}, asked every {@code interval}. */
+	static boolean poll(Duration timeout, Duration interval, Callable<Boolean> done) {
 		try {
-			Thread.sleep(millis);
+			Awaitility.await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(interval).until(done);
+			return true;
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted", ex);
+		catch (ConditionTimeoutException ex) {
+			return false;
 		}
 	}
 }

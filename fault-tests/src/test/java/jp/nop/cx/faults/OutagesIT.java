@@ -181,13 +181,10 @@ class OutagesIT {
 		if (rest.isNegative() || rest.isZero()) {
 			return;
 		}
-		try {
-			Thread.sleep(rest.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		// Nothing to await but the end of the fault's duration: the poll delay is that duration.
+		await("the rest of the fault (" + rest + ")").pollDelay(rest)
+			.atMost(rest.plusSeconds(5))
+			.until(() -> true);
 	}
 
 }
