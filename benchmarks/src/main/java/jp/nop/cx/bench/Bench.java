@@ -80,13 +80,21 @@ public final class Bench {
 			header.add("load generator: " + load.describe() + "; " + signedIn.size() + " partners");
 
 			if (only.contains("overhead")) {
-				points = new GatewayOverhead(stack, load, seconds).run();
+				try (PlainProxy proxy = PlainProxy.start(stack.benchDir(), stack.registrationDirect(), api)) {
+					header.add("plain reverse proxy: " + ((proxy == null) ? "none (nginx is not installed)"
+							: "nginx (Debian), keep-alive to the service, no access log"));
+					points = new GatewayOverhead(stack, load, seconds).run(proxy);
+				}
 				for (GatewayOverhead.Point point : points) {
 					rows.add(new Row("gateway overhead, " + point.connections() + " connections",
 							"gateway/direct ≥ 0.50, 0 errors",
-							String.format("%.2f (gateway %.0f req/s, %d errors, p99 %.1f ms; direct %.0f req/s, %d errors, p99 %.1f ms)",
+							String.format("%.2f (gateway %.0f req/s, %d errors, p99 %.1f ms; direct %.0f req/s, %d errors, p99 %.1f ms%s)",
 									point.ratio(), point.gateway().rate(), point.gateway().errors(), point.gateway().p99(),
-									point.direct().rate(), point.direct().errors(), point.direct().p99()),
+									point.direct().rate(), point.direct().errors(), point.direct().p99(),
+									(point.proxy() == null) ? ""
+											: String.format("; plain nginx %.2f: %.0f req/s, %d errors, p99 %.1f ms",
+													point.proxyRatio(), point.proxy().rate(), point.proxy().errors(),
+													point.proxy().p99())),
 							point.met()));
 				}
 			}
@@ -105,12 +113,10 @@ public final class Bench {
 			if (only.contains("enforcement")) {
 				EnforcementLatency.Outcome e = new EnforcementLatency(stack, api, partners)
 					.run(signedIn.subList(2, signedIn.size()), samples);
-				rows.add(new Row("enforcement latency (suspension → first 403 at the gateway)", "p99 ≤ 100 ms",
-						String.format("p50 %.1f ms, p99 %.1f ms, max %.1f ms over %d samples%s", e.p50(), e.p99(), e.max(),
-								e.samples(), e.timeouts() > 0 ? ", " + e.timeouts() + " not refused within 10 s" : ""),
-						e.met()));
-				rows.add(Row.notMeasured("enforcement latency (revocation → first 401)", "p99 ≤ 100 ms",
-						"a revocation needs a new credential per sample; see benchmarks-notes"));
+				rows.add(latencyRow("enforcement latency (suspension → first 403 at the gateway)", e));
+				EnforcementLatency.Outcome r = new RevocationLatency(stack, api, partners)
+					.run(signedIn.subList(2, signedIn.size()), samples);
+				rows.add(latencyRow("enforcement latency (a member's loss report → first 401 at the gateway)", r));
 			}
 			if (only.contains("fan-out")) {
 				try (FanOutBench fanOut = new FanOutBench(stack, api, partners)) {
@@ -125,13 +131,24 @@ public final class Bench {
 				}
 			}
 			if (only.contains("start")) {
-				for (StartAndSize.Service s : StartAndSize.read(root)) {
-					rows.add(new Row("start and size: " + s.name(), "ready ≤ 10 s (JDK 17), RSS ≤ 300 MB",
-							String.format("ready %.1f s, RSS %.0f MB%s", s.readySeconds(), s.rssMb(),
-									only.contains("fan-out") ? " after the fan-out" : ""),
-							s.met()));
+				List<StartAndSize.Service> running = StartAndSize.read(root);
+				StartAlone alone = new StartAlone(stack.benchDir(), api);
+				header.add("start alone: JDK 25 of the AOT-cache runs: " + alone.jdk25Description());
+				Map<String, StartAlone.Figures> started = new LinkedHashMap<>();
+				alone.run(running).forEach((f) -> started.put(f.service(), f));
+				for (StartAndSize.Service s : running) {
+					StartAlone.Figures f = started.get(s.name());
+					String inStack = String.format("in ./cx up %.1f s, RSS %.0f MB%s", s.readySeconds(), s.rssMb(),
+							only.contains("fan-out") ? " after the fan-out" : "");
+					if (f == null) {
+						rows.add(new Row("size: " + s.name(), "RSS ≤ 300 MB", inStack, s.rssMb() <= 300));
+						continue;
+					}
+					rows.add(new Row("start and size: " + s.name(), "ready ≤ 10 s (JDK 17), RSS ≤ 300 MB; JDK 25 + AOT: a figure",
+							String.format("alone: JDK 17 %s, JDK 17 + CDS %s, JDK 25 + AOT cache %s; %s", seconds(f.jdk17()),
+									seconds(f.jdk17Cds()), seconds(f.jdk25Aot()), inStack),
+							f.jdk17().readySeconds() <= 10 && s.rssMb() <= 300));
 				}
-				rows.add(Row.notMeasured("start: JDK 25 + AOT cache", "a figure", "not run by ./cx bench yet"));
 			}
 			String table = Report.console(header, rows);
 			log().info("\n{}", table);
@@ -144,6 +161,17 @@ public final class Bench {
 				progress("written: docs/benchmarks.md%s", points.isEmpty() ? "" : ", docs/benchmarks.png");
 			}
 		}
+	}
+
+	private static String seconds(StartAlone.Start start) {
+		return Double.isNaN(start.readySeconds()) ? "—"
+				: String.format("%.1f s (RSS %.0f MB at ready)", start.readySeconds(), start.rssMb());
+	}
+
+	private static Row latencyRow(String what, EnforcementLatency.Outcome o) {
+		return new Row(what, "p99 ≤ 100 ms", String.format("p50 %.1f ms, p99 %.1f ms, max %.1f ms over %d samples%s",
+				o.p50(), o.p99(), o.max(), o.samples(), o.timeouts() > 0 ? ", " + o.timeouts() + " not refused within 10 s" : ""),
+				o.met());
 	}
 
 	private static List<String> header(Stack stack, int rateLimit, int burst) throws Exception {

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * SPEC section 7, gateway overhead: the same authenticated GET (the partner's own registration,
  * {@code /api/v1/partners/me}) through the gateway and directly on registration-service, at 16,
- * 64 and 256 connections, side by side. Non-2xx answers and socket errors count as errors.
+ * 64 and 256 connections, side by side, and through a plain reverse proxy (nginx) where one is
+ * installed. Non-2xx answers and socket errors count as errors.
  */
 final class GatewayOverhead {
 
@@ -14,11 +15,15 @@ final class GatewayOverhead {
 
 	static final int[] CONNECTIONS = { 16, 64, 256 };
 
-	/** One concurrency: both runs. */
-	record Point(int connections, Wrk.Result gateway, Wrk.Result direct) {
+	/** One concurrency: every run; {@code proxy} is null without nginx. */
+	record Point(int connections, Wrk.Result gateway, Wrk.Result direct, Wrk.Result proxy) {
 
 		double ratio() {
 			return gateway.rate() / direct.rate();
+		}
+
+		double proxyRatio() {
+			return (proxy == null) ? Double.NaN : proxy.rate() / direct.rate();
 		}
 
 		boolean met() {
@@ -38,7 +43,8 @@ final class GatewayOverhead {
 		this.seconds = seconds;
 	}
 
-	List<Point> run() throws Exception {
+	/** @param proxy the plain reverse proxy in front of the same service, or null */
+	List<Point> run(PlainProxy proxy) throws Exception {
 		// Both JVMs compile their hot paths before anything counts.
 		wrk.run(stack.gateway() + PATH, 64, Math.max(5, seconds / 2));
 		wrk.run(stack.registrationDirect() + PATH, 64, Math.max(5, seconds / 2));
@@ -46,10 +52,13 @@ final class GatewayOverhead {
 		for (int connections : CONNECTIONS) {
 			Wrk.Result direct = wrk.run(stack.registrationDirect() + PATH, connections, seconds);
 			Wrk.Result gateway = wrk.run(stack.gateway() + PATH, connections, seconds);
-			Point point = new Point(connections, gateway, direct);
-			Bench.progress("gateway overhead c=%d: gateway %.0f req/s (%d errors, p99 %.1f ms), direct %.0f req/s (%d errors, p99 %.1f ms), ratio %.2f",
+			Wrk.Result proxied = (proxy == null) ? null : wrk.run(proxy.url() + PATH, connections, seconds);
+			Point point = new Point(connections, gateway, direct, proxied);
+			Bench.progress("gateway overhead c=%d: gateway %.0f req/s (%d errors, p99 %.1f ms), direct %.0f req/s (%d errors, p99 %.1f ms), ratio %.2f%s",
 					connections, gateway.rate(), gateway.errors(), gateway.p99(), direct.rate(), direct.errors(),
-					direct.p99(), point.ratio());
+					direct.p99(), point.ratio(), (proxied == null) ? ""
+							: String.format("; nginx %.0f req/s (%d errors), ratio %.2f", proxied.rate(), proxied.errors(),
+									point.proxyRatio()));
 			points.add(point);
 		}
 		return points;

@@ -157,6 +157,22 @@ final class Partners {
 		return new Partner(partnerId, mail[1], password, signIn(mail[1], password));
 	}
 
+	/**
+	 * A new member ID of {@code admin}'s company, as its administrator makes one (Art. 4.2): created,
+	 * activated from its mail and signed in.
+	 */
+	Partner member(Partner admin) {
+		String email = "bench-member+" + System.nanoTime() + RANDOM.nextInt(1000) + "@example.co.jp";
+		ObjectNode body = Api.object().put("email", email).put("name", "計測 一郎");
+		String loginId = api.post(stack.gateway() + "/api/v1/identity/members", admin.token(), body).expect(201)
+			.text("loginId");
+		String[] mail = activationMail(email);
+		String password = password();
+		ObjectNode activation = Api.object().put("token", mail[0]).put("newPassword", password);
+		api.post(stack.gateway() + "/api/v1/auth/activation", null, activation).expect(200, 204);
+		return new Partner(admin.partnerId(), loginId, password, signIn(loginId, password));
+	}
+
 	private volatile String termsVersion;
 
 	private String termsVersion() {

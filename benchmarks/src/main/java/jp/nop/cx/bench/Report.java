@@ -75,6 +75,9 @@ final class Report {
 			String connections = point.connections() + " connections";
 			data.addValue(point.direct().rate(), "direct (registration-service)", connections);
 			data.addValue(point.gateway().rate(), "through the gateway", connections);
+			if (point.proxy() != null) {
+				data.addValue(point.proxy().rate(), "through a plain nginx", connections);
+			}
 		}
 		JFreeChart chart = ChartFactory.createBarChart("GET /api/v1/partners/me with partner tokens", "",
 				"requests per second", data, PlotOrientation.VERTICAL, true, false, false);
@@ -82,6 +85,7 @@ final class Report {
 		chart.getCategoryPlot().setBackgroundPaint(new Color(0xF4F4F4));
 		chart.getCategoryPlot().getRenderer().setSeriesPaint(0, new Color(0x4C72B0));
 		chart.getCategoryPlot().getRenderer().setSeriesPaint(1, new Color(0xDD8452));
+		chart.getCategoryPlot().getRenderer().setSeriesPaint(2, new Color(0x55A868));
 		Files.createDirectories(file.getParent());
 		ChartUtils.saveChartAsPNG(file.toFile(), chart, 800, 450);
 	}

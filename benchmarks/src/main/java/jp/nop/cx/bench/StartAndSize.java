@@ -22,10 +22,6 @@ final class StartAndSize {
 
 	/** One service process; {@code readySeconds} is NaN when its log has no start line. */
 	record Service(String name, long pid, double readySeconds, double rssMb, List<String> jvmOptions) {
-
-		boolean met() {
-			return readySeconds <= 10 && rssMb <= 300;
-		}
 	}
 
 	static List<Service> read(Path root) throws IOException {
