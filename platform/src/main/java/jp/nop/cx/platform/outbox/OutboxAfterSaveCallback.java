@@ -22,7 +22,7 @@ public class OutboxAfterSaveCallback implements AfterSaveCallback<Object> {
 	@Override
 	public Object onAfterSave(Object entity, Document document, String collection) {
 		if (document.get(OutboxAggregate.OUTBOX_FIELD) instanceof List<?> entries && !entries.isEmpty()) {
-			this.scheduler.ifAvailable(OutboxRelayScheduler::nudge);
+			this.scheduler.ifAvailable((relay) -> relay.nudge(collection, document.get("_id")));
 		}
 		return entity;
 	}

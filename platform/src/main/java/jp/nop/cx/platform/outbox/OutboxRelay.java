@@ -88,28 +88,50 @@ public class OutboxRelay {
 					new Query(hasPending().andOperator(claimable(now))).limit(this.properties.batchSize()),
 					Document.class, collection);
 			for (Document candidate : candidates) {
-				Document claimed = claim(collection, candidate.get("_id"), now);
-				if (claimed == null) {
-					continue;
-				}
-				try {
-					published += publish(collection, claimed);
-				}
-				catch (RuntimeException ex) {
-					// Broker unreachable or slow: keep the entries, try again after a short pause.
-					log.warn("Outbox relay could not publish from {} (will retry): {}", collection,
-							rootCause(ex).toString());
-					this.backoffUntil = this.clock.instant().plusSeconds(1);
-					release(collection, claimed.get("_id"));
+				int sent = relayClaimed(collection, candidate.get("_id"), now);
+				if (sent < 0) {
 					this.pending.set(stillPending + 1);
 					return published;
 				}
-				release(collection, claimed.get("_id"));
+				published += sent;
 			}
 			stillPending += this.mongo.count(new Query(hasPending()), collection);
 		}
 		this.pending.set(stillPending);
 		return published;
+	}
+
+	/**
+	 * The entries of one document just saved, looked up by its ID: no pass over the collections,
+	 * whose scans grow with every document kept (an audit trail, the deliveries) and would put
+	 * their cost between a suspension and its event. Returns how many entries were published.
+	 */
+	public int relayDocument(String collection, Object id) {
+		Instant now = this.clock.instant();
+		if (now.isBefore(this.backoffUntil)) {
+			return 0;
+		}
+		return Math.max(0, relayClaimed(collection, id, now));
+	}
+
+	/** Claims, publishes and releases one document; -1 when the broker failed (backing off). */
+	private int relayClaimed(String collection, Object id, Instant now) {
+		Document claimed = claim(collection, id, now);
+		if (claimed == null) {
+			return 0; // sent already, or another instance holds it
+		}
+		try {
+			return publish(collection, claimed);
+		}
+		catch (RuntimeException ex) {
+			// Broker unreachable or slow: keep the entries, try again after a short pause.
+			log.warn("Outbox relay could not publish from {} (will retry): {}", collection, rootCause(ex).toString());
+			this.backoffUntil = this.clock.instant().plusSeconds(1);
+			return -1;
+		}
+		finally {
+			release(collection, id);
+		}
 	}
 
 	private int publish(String collection, Document document) {

@@ -1,5 +1,7 @@
 package jp.nop.cx.platform.outbox;
 
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,6 +31,8 @@ public class OutboxRelayScheduler implements SmartLifecycle {
 
 	private final AtomicBoolean nudged = new AtomicBoolean();
 
+	private final Queue<SavedDocument> nudgedDocuments = new ConcurrentLinkedQueue<>();
+
 	public OutboxRelayScheduler(OutboxRelay relay, OutboxProperties properties) {
 		this.relay = relay;
 		this.properties = properties;
@@ -46,22 +50,42 @@ public class OutboxRelayScheduler implements SmartLifecycle {
 	}
 
 	/**
-	 * Asks for a pass now, on the relay's thread. Nudges that arrive while one is waiting are one
-	 * pass: a burst of saves costs one extra pass, not one each.
+	 * Asks for the entries of this saved document to be relayed now, on the relay's thread. The
+	 * documents nudged while a drain is waiting go in the same drain: a burst of saves costs one
+	 * task, each document one lookup by its ID.
 	 */
-	public synchronized void nudge() {
-		if (this.executor == null || !this.nudged.compareAndSet(false, true)) {
+	public synchronized void nudge(String collection, Object id) {
+		if (this.executor == null) {
+			return;
+		}
+		this.nudgedDocuments.add(new SavedDocument(collection, id));
+		if (!this.nudged.compareAndSet(false, true)) {
 			return;
 		}
 		try {
 			this.executor.execute(() -> {
 				this.nudged.set(false);
-				runOnce();
+				for (SavedDocument saved = this.nudgedDocuments.poll(); saved != null; saved = this.nudgedDocuments.poll()) {
+					relay(saved);
+				}
 			});
 		}
 		catch (RejectedExecutionException stopping) {
 			this.nudged.set(false);
 		}
+	}
+
+	private void relay(SavedDocument saved) {
+		try {
+			this.relay.relayDocument(saved.collection(), saved.id());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Outbox relay of a saved document in {} failed (the poll retries): {}", saved.collection(),
+					ex.toString());
+		}
+	}
+
+	private record SavedDocument(String collection, Object id) {
 	}
 
 	private void runOnce() {
