@@ -4,8 +4,11 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.session.SessionRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -28,6 +31,9 @@ class ConsoleWebSecurityTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Test
 	void pagesForbidInlineScriptAndFraming() throws Exception {
@@ -57,6 +63,13 @@ class ConsoleWebSecurityTest {
 		MockHttpSession session = new MockHttpSession();
 		this.mvc.perform(post("/signout").session(session).with(csrf())).andExpect(redirectedUrl("/signin?signedout"));
 		assertThat(session.isInvalid()).isTrue();
+	}
+
+	@Test
+	void aloneWithoutCxRedisUrlSessionsStayInMemoryAndNoRedisIsConfigured() {
+		assertThat(this.context.getEnvironment().getProperty("cx.console.session-store")).isEqualTo("memory");
+		assertThat(this.context.getBeanNamesForType(RedisConnectionFactory.class)).isEmpty();
+		assertThat(this.context.getBeanNamesForType(SessionRepository.class)).isEmpty();
 	}
 
 	@Test

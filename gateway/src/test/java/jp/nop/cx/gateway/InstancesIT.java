@@ -29,7 +29,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * SPEC section 5 (scaling): a service running as several instances gets a route's requests
  * spread over all of them ({@code lb://}, instances from configuration, as {@code ./cx up
- * --scale} passes them), and an instance that stops is skipped: nobody sees it go.
+ * --scale} passes them), and an instance that stops is skipped: nobody sees it go. The same for the
+ * console's pages over several consoles.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InstancesIT {
@@ -37,6 +38,9 @@ class InstancesIT {
 	private final StubServices services = StubServices.start();
 
 	private final List<Instance> instances = new ArrayList<>();
+
+	/** Two consoles: their pages are a route of their own. */
+	private final List<Instance> consoles = new ArrayList<>();
 
 	private ConfigurableApplicationContext gateway;
 
@@ -46,6 +50,8 @@ class InstancesIT {
 	void startTwoInstancesAndAGateway() throws IOException {
 		this.instances.add(new Instance("a"));
 		this.instances.add(new Instance("b"));
+		this.consoles.add(new Instance("console-a"));
+		this.consoles.add(new Instance("console-b"));
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("server.port", "0");
 		properties.put("spring.cloud.stream.kafka.binder.brokers", SharedInfrastructure.get().kafkaBootstrap());
@@ -55,9 +61,12 @@ class InstancesIT {
 			properties.put("cx.gateway.services." + name + ".management-url", this.services.url(name));
 		});
 		properties.put("CX_REGISTRATION_ROUTE_URI", "lb://registration-service");
+		properties.put("cx.gateway.console.url", "lb://console");
 		for (int i = 0; i < this.instances.size(); i++) {
 			properties.put("spring.cloud.discovery.client.simple.instances.registration-service[" + i + "].uri",
 					"http://127.0.0.1:" + this.instances.get(i).port());
+			properties.put("spring.cloud.discovery.client.simple.instances.console[" + i + "].uri",
+					"http://127.0.0.1:" + this.consoles.get(i).port());
 		}
 		String[] args = properties.entrySet().stream().map((e) -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
 		this.gateway = new SpringApplicationBuilder(GatewayApplication.class).run(args);
@@ -72,6 +81,7 @@ class InstancesIT {
 		// The gateway stays up until the JVM ends: closing it disposes Reactor Netty's global
 		// resources, which the module's shared gateway context serves its ports with.
 		this.instances.forEach(Instance::stop);
+		this.consoles.forEach(Instance::stop);
 	}
 
 	@Test
@@ -90,7 +100,23 @@ class InstancesIT {
 		assertThat(this.instances.get(0).served.get() - before).isEqualTo(20);
 	}
 
-	/** One instance of registration-service: answers every request and counts them. */
+	@Test
+	void theConsolesPagesAreSpreadAndAStoppedConsoleIsSkipped() {
+		ApiClient browser = ApiClient.at(this.port);
+		for (int i = 0; i < 20; i++) {
+			assertThat(browser.get("/signin").status()).isEqualTo(200);
+		}
+		assertThat(this.consoles).allSatisfy((console) -> assertThat(console.served.get()).isPositive());
+
+		this.consoles.get(1).stop();
+		int before = this.consoles.get(0).served.get();
+		for (int i = 0; i < 20; i++) {
+			assertThat(browser.get("/signin").status()).as("page %d after console b stopped", i).isEqualTo(200);
+		}
+		assertThat(this.consoles.get(0).served.get() - before).isEqualTo(20);
+	}
+
+	/** One instance of registration-service (or the console): answers every request and counts them. */
 	private static final class Instance {
 
 		final AtomicInteger served = new AtomicInteger();

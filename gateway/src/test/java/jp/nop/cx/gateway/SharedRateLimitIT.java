@@ -1,18 +1,13 @@
 package jp.nop.cx.gateway;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import jp.nop.cx.test.ApiClient;
+import jp.nop.cx.test.RedisServer;
 import jp.nop.cx.test.SharedInfrastructure;
 import jp.nop.cx.test.TestTokens;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +21,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * SPEC section 5 (scaling): with two gateways sharing Redis, one partner's requests spread over
@@ -37,8 +31,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SharedRateLimitIT {
 
-	private static final Path REDIS_SERVER = Path.of("/usr/bin/redis-server");
-
 	private static final int BURST = 20;
 
 	private static final int PER_SECOND = 1;
@@ -47,21 +39,11 @@ class SharedRateLimitIT {
 
 	private final List<ConfigurableApplicationContext> gateways = new ArrayList<>();
 
-	private Process redis;
-
-	private String redisUrl;
+	private RedisServer redis;
 
 	@BeforeAll
 	void startRedisAndTwoGateways() throws Exception {
-		assumeTrue(Files.isExecutable(REDIS_SERVER), "no redis-server at " + REDIS_SERVER
-				+ " (apt-get install redis-server; .ci/run does)");
-		int port = freePort();
-		this.redis = new ProcessBuilder(REDIS_SERVER.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-				"--save", "", "--appendonly", "no").redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-			.start();
-		this.redisUrl = "redis://127.0.0.1:" + port;
-		await("redis-server").atMost(Duration.ofSeconds(20)).ignoreExceptions().until(this::redisAnswers);
+		this.redis = RedisServer.startOrSkip();
 		this.gateways.add(startGateway());
 		this.gateways.add(startGateway());
 	}
@@ -71,7 +53,7 @@ class SharedRateLimitIT {
 		// The extra gateways stay up until the JVM ends: closing one disposes Reactor Netty's global
 		// resources, which the module's shared gateway context serves its ports with.
 		if (this.redis != null) {
-			this.redis.destroy();
+			this.redis.close();
 		}
 	}
 
@@ -108,7 +90,7 @@ class SharedRateLimitIT {
 		properties.put("spring.kafka.bootstrap-servers", infra.kafkaBootstrap());
 		properties.put("spring.cloud.stream.kafka.binder.brokers", infra.kafkaBootstrap());
 		properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.jwksUri());
-		properties.put("cx.gateway.rate-limit.redis-url", this.redisUrl);
+		properties.put("cx.gateway.rate-limit.redis-url", this.redis.url());
 		properties.put("cx.gateway.rate-limit.partner.requests-per-second", Integer.toString(PER_SECOND));
 		properties.put("cx.gateway.rate-limit.partner.burst", Integer.toString(BURST));
 		StubServices.NAMES.forEach((name) -> {
@@ -127,22 +109,6 @@ class SharedRateLimitIT {
 
 	private static int port(ConfigurableApplicationContext context) {
 		return ((WebServerApplicationContext) context).getWebServer().getPort();
-	}
-
-	private boolean redisAnswers() {
-		RedisClient client = RedisClient.create(this.redisUrl);
-		try (StatefulRedisConnection<String, String> connection = client.connect()) {
-			return "PONG".equals(connection.sync().ping());
-		}
-		finally {
-			client.shutdown();
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

@@ -136,7 +136,8 @@ public final class CxLauncher {
 				  up --scale <service>=N[,<service>=N…]
 				                     N instances of those services (the gateway included) on ports
 				                     8081, 8181, 8281 …; the gateway spreads each route over them;
-				                     several gateways share rate limits in redis-server (CX_REDIS_URL)
+				                     several gateways share rate limits, several consoles sessions, in
+				                     redis-server (CX_REDIS_URL)
 				  demo               walk the running stack through the main flows (another terminal)
 				  down               stop a stack started by ./cx up (or its leftovers)
 				  logs <service>     follow a log: registration-service, identity-service, terms-service,

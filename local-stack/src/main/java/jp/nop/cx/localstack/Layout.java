@@ -70,6 +70,10 @@ public record Layout(Path root) {
 		return stateDir().resolve("key-encryption-key");
 	}
 
+	public Path consoleSessionKeyFile() {
+		return stateDir().resolve("console-session-key");
+	}
+
 	public Path launcherJar() {
 		return root.resolve("local-stack").resolve("target").resolve("local-stack-exec.jar");
 	}

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * The keys the services seal secrets with (32 random bytes, base64): {@code CX_EVENT_SECRET_KEY}
  * (identity and notification: activation and unlock tokens in events) and
- * {@code CX_KEY_ENCRYPTION_KEY} (identity: signing keys and TOTP secrets at rest). Taken from the
+ * {@code CX_KEY_ENCRYPTION_KEY} (identity: signing keys and TOTP secrets at rest) and
+ * {@code CX_CONSOLE_SESSION_KEY} (console: its sessions in Redis, when several run). Taken from the
  * environment, else generated on the first {@code ./cx up} and kept under {@code .cx/} (mode
  * 600), so the persisted store and topics stay readable across restarts.
  */
@@ -20,6 +21,8 @@ public final class LocalKeys {
 	public static final String EVENT_SECRET_KEY = "CX_EVENT_SECRET_KEY";
 
 	public static final String KEY_ENCRYPTION_KEY = "CX_KEY_ENCRYPTION_KEY";
+
+	public static final String CONSOLE_SESSION_KEY = "CX_CONSOLE_SESSION_KEY";
 
 	private LocalKeys() {
 	}

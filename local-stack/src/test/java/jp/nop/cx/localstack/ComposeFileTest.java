@@ -124,7 +124,7 @@ class ComposeFileTest {
 
 	@Test
 	@SuppressWarnings("unchecked")
-	void backEndServicesCanRunAsReplicasAndTheGatewaySharesItsLimitsInRedis() {
+	void backEndServicesAndTheConsoleCanRunAsReplicasAndShareWhatTheyMustInRedis() {
 		for (Layout.ServiceSpec service : Layout.SERVICES) {
 			if (!service.gateway()) {
 				assertThat(services.get(service.name())).as(service.name() + ": a fixed name would pin one container")
@@ -134,6 +134,11 @@ class ComposeFileTest {
 		Map<String, Object> gateway = services.get("gateway");
 		assertThat((Map<String, Object>) gateway.get("environment")).containsEntry("CX_REDIS_URL", "redis://redis:6379");
 		assertThat((Map<String, Object>) gateway.get("depends_on")).containsKey("redis");
+		// Console replicas share every person's session (Spring Session, sealed; ADR 0017).
+		Map<String, Object> console = services.get(CONSOLE);
+		assertThat((Map<String, Object>) console.get("environment")).containsEntry("CX_REDIS_URL", "redis://redis:6379");
+		assertThat((Map<String, Object>) console.get("depends_on")).containsEntry("redis",
+				Map.of("condition", "service_healthy"));
 	}
 
 	@Test
@@ -156,7 +161,8 @@ class ComposeFileTest {
 	void servicesStartAfterWhatTheyNeedIsHealthy() {
 		for (Layout.ServiceSpec service : Layout.SERVICES) {
 			if (!ownsData(service)) {
-				// The console needs nothing at start: it answers each page from the gateway.
+				// The console needs no database or broker: it answers each page from the gateway
+				// (its sessions' Redis: backEndServicesAndTheConsoleCanRunAsReplicas…).
 				continue;
 			}
 			Map<String, Map<String, Object>> dependsOn = (Map<String, Map<String, Object>>) services
@@ -345,9 +351,11 @@ class ComposeFileTest {
 	void theSealingKeysArriveAsSecretsNamedAfterTheSettingsTheyFill() {
 		assertThat(secrets.get("cx_event_secret_key")).containsEntry("environment", "CX_EVENT_SECRET_KEY");
 		assertThat(secrets.get("cx_key_encryption_key")).containsEntry("environment", "CX_KEY_ENCRYPTION_KEY");
+		assertThat(secrets.get("cx_console_session_key")).containsEntry("environment", "CX_CONSOLE_SESSION_KEY");
 		Map<String, List<String>> expected = Map.of("identity-service",
 				List.of("cx.identity.secrets.event-key", "cx.identity.secrets.key-encryption-key"),
-				"notification-service", List.of("cx.notification.event-secret-key"));
+				"notification-service", List.of("cx.notification.event-secret-key"), CONSOLE,
+				List.of("cx.console.session-key"));
 		expected.forEach((service, targets) -> {
 			List<Map<String, Object>> mounted = (List<Map<String, Object>>) services.get(service).get("secrets");
 			assertThat(mounted).as(service).extracting((m) -> m.get("target")).containsExactlyElementsOf(targets);

@@ -10,11 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jp.nop.cx.localstack.Console;
 import jp.nop.cx.localstack.Layout;
@@ -43,6 +46,8 @@ public final class LocalStack {
 	private static final int LOG_TAIL_LINES = 30;
 
 	private static final int FAILURE_REPORT_LINES = 2000;
+
+	private static final Path REDIS_SERVER = Path.of("/usr/bin/redis-server");
 
 	private final Layout layout;
 
@@ -99,6 +104,11 @@ public final class LocalStack {
 			Console.error(PortCheck.message(busy.get()));
 			return EXIT_PORT_IN_USE;
 		}
+		if (withServices && this.scale.consolesShareSessions() && !redisConfigured() && !Files.isExecutable(REDIS_SERVER)) {
+			Console.error("cx: several consoles share their sessions in Redis, but there is no CX_REDIS_URL and no "
+					+ REDIS_SERVER + " (apt-get install redis-server, or set CX_REDIS_URL)");
+			return 1;
+		}
 		OperatorCredentials operator = withServices
 				? OperatorCredentials.resolveOrGenerate(layout.operatorPasswordFile(), env) : null;
 
@@ -150,6 +160,8 @@ public final class LocalStack {
 				LocalKeys.resolveOrGenerate(layout.eventSecretKeyFile(), LocalKeys.EVENT_SECRET_KEY, env));
 		childEnv.put(LocalKeys.KEY_ENCRYPTION_KEY,
 				LocalKeys.resolveOrGenerate(layout.keyEncryptionKeyFile(), LocalKeys.KEY_ENCRYPTION_KEY, env));
+		childEnv.put(LocalKeys.CONSOLE_SESSION_KEY,
+				LocalKeys.resolveOrGenerate(layout.consoleSessionKeyFile(), LocalKeys.CONSOLE_SESSION_KEY, env));
 		String webhooks = env.get("CX_WEBHOOK_ALLOW_PRIVATE_TARGETS");
 		childEnv.put("CX_WEBHOOK_ALLOW_PRIVATE_TARGETS", (webhooks == null || webhooks.isBlank()) ? "false" : webhooks);
 		// The local demo lets operators sign in without a second factor (./cx demo signs in as the
@@ -159,8 +171,8 @@ public final class LocalStack {
 		// The console's session cookie is Secure everywhere but on http://localhost.
 		childEnv.put("CX_CONSOLE_SECURE_COOKIE", "false");
 		Scale.GatewayWiring wiring = this.scale.gatewayWiring();
-		if (this.scale.of("gateway") > 1) {
-			sharedRateLimits(childEnv);
+		if (this.scale.needsRedis()) {
+			sharedRedis(childEnv);
 		}
 		for (Layout.ServiceSpec spec : this.scale.specs()) {
 			Map<String, String> processEnv = childEnv;
@@ -179,18 +191,21 @@ public final class LocalStack {
 	}
 
 	/**
-	 * Several gateways must share their rate limits (SPEC section 5): CX_REDIS_URL if set, else a
-	 * redis-server of the machine's own started for the stack, else each gateway limits alone
-	 * (said once, loudly).
+	 * Several gateways must share their rate limits and several consoles their sessions (SPEC
+	 * section 5): CX_REDIS_URL if set, else a redis-server of the machine's own started for the
+	 * stack, else each gateway limits alone (said once, loudly; several consoles were refused
+	 * before anything started).
 	 */
-	private void sharedRateLimits(Map<String, String> childEnv) throws IOException {
-		String configured = env.get("CX_REDIS_URL");
-		if (configured != null && !configured.isBlank()) {
-			childEnv.put("CX_REDIS_URL", configured);
+	private void sharedRedis(Map<String, String> childEnv) throws IOException {
+		String what = Stream.of(this.scale.of("gateway") > 1 ? "shared rate limits" : null,
+				this.scale.consolesShareSessions() ? "console sessions" : null)
+			.filter(Objects::nonNull)
+			.collect(Collectors.joining(", "));
+		if (redisConfigured()) {
+			childEnv.put("CX_REDIS_URL", env.get("CX_REDIS_URL").strip());
 			return;
 		}
-		Path server = Path.of("/usr/bin/redis-server");
-		if (!Files.isExecutable(server)) {
+		if (!Files.isExecutable(REDIS_SERVER)) {
 			Console.error("cx: several gateways but no CX_REDIS_URL and no redis-server: each gateway limits "
 					+ "partners on its own (apt-get install redis-server, or set CX_REDIS_URL)");
 			return;
@@ -200,14 +215,19 @@ public final class LocalStack {
 			Console.error(PortCheck.message(busy.get()));
 			throw new IOException("port 6379 is taken");
 		}
-		this.redis = new ProcessBuilder(server.toString(), "--port", "6379", "--bind", "127.0.0.1", "--save", "",
+		this.redis = new ProcessBuilder(REDIS_SERVER.toString(), "--port", "6379", "--bind", "127.0.0.1", "--save", "",
 				"--appendonly", "no")
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(layout.log("redis").toFile()))
 			.start();
-		pids.add(this.redis.pid(), "redis-server", server.toString());
+		pids.add(this.redis.pid(), "redis-server", REDIS_SERVER.toString());
 		childEnv.put("CX_REDIS_URL", "redis://127.0.0.1:6379");
-		progress("redis-server", "redis://127.0.0.1:6379 (shared rate limits)");
+		progress("redis-server", "redis://127.0.0.1:6379 (" + what + ")");
+	}
+
+	private boolean redisConfigured() {
+		String configured = env.get("CX_REDIS_URL");
+		return configured != null && !configured.isBlank();
 	}
 
 	private boolean awaitReady() {

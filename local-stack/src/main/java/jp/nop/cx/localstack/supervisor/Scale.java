@@ -45,11 +45,6 @@ public record Scale(Map<String, Integer> instances) {
 			if (count < 1 || count > MAX_INSTANCES) {
 				throw new IllegalArgumentException("--scale: " + name + " between 1 and " + MAX_INSTANCES + " instances");
 			}
-			if (name.equals("console") && count > 1) {
-				// Its sessions (the tokens it keeps for each person) live in its memory, and the
-				// gateway routes the pages to one address: a second console would serve nobody.
-				throw new IllegalArgumentException("--scale: the console runs as one instance (its sessions are in its memory)");
-			}
 			instances.put(name, count);
 		}
 		return new Scale(Map.copyOf(instances));
@@ -71,25 +66,47 @@ public record Scale(Map<String, Integer> instances) {
 	}
 
 	/**
-	 * What the gateway instances need to spread each scaled backend's routes over its instances:
-	 * the route URI {@code lb://<service>} and the instance list of Spring Cloud's simple discovery.
+	 * What the gateway instances need to spread each scaled service's routes over its instances
+	 * (the console's pages included): the route URI {@code lb://<service>} and the instance list of
+	 * Spring Cloud's simple discovery.
 	 */
 	public GatewayWiring gatewayWiring() {
 		Map<String, String> env = new LinkedHashMap<>();
 		List<String> options = new ArrayList<>();
 		for (Layout.ServiceSpec spec : Layout.SERVICES) {
 			int count = of(spec.name());
-			if (spec.gateway() || count == 1 || !spec.name().endsWith("-service")) {
+			if (spec.gateway() || count == 1) {
 				continue;
 			}
-			String route = spec.name().substring(0, spec.name().length() - "-service".length()).toUpperCase(Locale.ROOT);
-			env.put("CX_" + route + "_ROUTE_URI", "lb://" + spec.name());
+			env.put(routeVariable(spec.name()), "lb://" + spec.name());
 			for (int n = 1; n <= count; n++) {
 				options.add("-Dspring.cloud.discovery.client.simple.instances." + spec.name() + "[" + (n - 1) + "].uri=http://127.0.0.1:"
 						+ Layout.instancePort(spec.port(), n));
 			}
 		}
 		return new GatewayWiring(Map.copyOf(env), List.copyOf(options));
+	}
+
+	/** The gateway's setting for a service's route URI: {@code CX_NOTIFICATION_ROUTE_URI}, the console's {@code CX_CONSOLE_URL}. */
+	private static String routeVariable(String service) {
+		if (!service.endsWith("-service")) {
+			return "CX_" + service.toUpperCase(Locale.ROOT) + "_URL";
+		}
+		return "CX_" + service.substring(0, service.length() - "-service".length()).toUpperCase(Locale.ROOT) + "_ROUTE_URI";
+	}
+
+	/**
+	 * Whether the instances need a Redis to share state in: several gateways their rate limits
+	 * (SPEC section 5), several consoles their sessions (a person signed in on one is signed in on
+	 * every one).
+	 */
+	public boolean needsRedis() {
+		return of("gateway") > 1 || consolesShareSessions();
+	}
+
+	/** Several consoles: without a shared Redis they could not run at all (each would sign people out). */
+	public boolean consolesShareSessions() {
+		return of("console") > 1;
 	}
 
 	public record GatewayWiring(Map<String, String> env, List<String> jvmOptions) {

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 
 class ScaleTest {
 
@@ -43,10 +45,30 @@ class ScaleTest {
 		assertThatIllegalArgumentException().isThrownBy(() -> Scale.parse("mailer=2")).withMessageContaining("mailer");
 		assertThatIllegalArgumentException().isThrownBy(() -> Scale.parse("gateway=0")).withMessageContaining("between 1");
 		assertThatIllegalArgumentException().isThrownBy(() -> Scale.parse("gateway")).withMessageContaining("<service>=N");
-		// A second console would get no traffic (and could not share the first one's sessions).
-		assertThatIllegalArgumentException().isThrownBy(() -> Scale.parse("console=2"))
-			.withMessageContaining("console runs as one instance");
-		assertThat(Scale.parse("console=1").of("console")).isEqualTo(1);
+	}
+
+	@Test
+	void severalConsolesRunOnTheirOwnPortsBehindTheGatewayAndShareSessionsInRedis() {
+		Scale scale = Scale.parse("console=2");
+
+		assertThat(scale.specs()).filteredOn((s) -> s.name().equals("console"))
+			.extracting(Layout.ServiceSpec::instanceName, Layout.ServiceSpec::port)
+			.containsExactly(tuple("console", 8086), tuple("console-2", 8186));
+		Scale.GatewayWiring wiring = scale.gatewayWiring();
+		assertThat(wiring.env()).containsExactly(entry("CX_CONSOLE_URL", "lb://console"));
+		assertThat(wiring.jvmOptions()).containsExactly(
+				"-Dspring.cloud.discovery.client.simple.instances.console[0].uri=http://127.0.0.1:8086",
+				"-Dspring.cloud.discovery.client.simple.instances.console[1].uri=http://127.0.0.1:8186");
+		assertThat(scale.needsRedis()).isTrue();
+		assertThat(scale.consolesShareSessions()).isTrue();
+	}
+
+	@Test
+	void redisIsNeededForSeveralGatewaysOrConsolesOnly() {
+		assertThat(Scale.parse("gateway=2").needsRedis()).isTrue();
+		assertThat(Scale.parse("gateway=2").consolesShareSessions()).isFalse();
+		assertThat(Scale.parse("notification-service=3,console=1").needsRedis()).isFalse();
+		assertThat(Scale.NONE.needsRedis()).isFalse();
 	}
 
 }
