@@ -69,6 +69,18 @@ class EdgeProblemsIT extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void aHeaderWithAControlCharacterIsRefusedByTheFirewallAndNeverReachesAService() {
+		// Sent as UTF-8 (C2 85), read as ISO-8859-1: U+0085 (NEL) is a control character. Netty lets
+		// it pass (obs-text); Spring Security's firewall, with the gateway's HeaderCharacters, refuses it.
+		String marker = UUID.randomUUID().toString();
+		Answer answer = RawHttp.send(this.port, "GET /api/v1/terms/current?probe=" + marker
+				+ " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer abc\u0085def\r\nConnection: close\r\n\r\n");
+
+		assertProblem(answer, 400, "bad-request");
+		assertThat(SERVICES.anyReceived(marker)).isEmpty();
+	}
+
+	@Test
 	void aMissingRouteIsA404ProblemEvenWithoutAToken() {
 		Answer answer = RawHttp.send(this.port,
 				"GET /actuator/prometheus HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
