@@ -51,9 +51,12 @@ public record NotificationProperties(@DefaultValue("http://localhost:8080") @Not
 	 * @param from envelope and header sender
 	 * @param fromName display name of the sender
 	 * @param batchSize mails sent over one SMTP connection
+	 * @param concurrency SMTP connections a round of the mail lane uses at once, each with its own
+	 * batch, so the server's answers to one do not hold up the others
 	 */
 	public record Mail(@DefaultValue("cx-portal@nop.example") @NotBlank @Email String from,
-			@DefaultValue("NOP CX ポータル") String fromName, @DefaultValue("100") @Min(1) @Max(1000) int batchSize) {
+			@DefaultValue("NOP CX ポータル") String fromName, @DefaultValue("100") @Min(1) @Max(1000) int batchSize,
+			@DefaultValue("4") @Min(1) @Max(32) int concurrency) {
 	}
 
 	/**
