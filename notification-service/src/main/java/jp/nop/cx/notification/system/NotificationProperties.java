@@ -70,10 +70,13 @@ public record NotificationProperties(@DefaultValue("http://localhost:8080") @Not
 	 * @param timeBudget how long one run of a channel lane keeps taking new rounds
 	 * @param lockLease lease of a lane's job lock; longer than the time budget plus one round
 	 * @param maxRetryAfter cap on a receiver's Retry-After, so no answer parks a delivery for ever
+	 * @param idlePollMax longest rest of a lane that found nothing due (its pause doubles from
+	 * {@code pollInterval}); deliveries this instance records end the rest at once
 	 */
 	public record Dispatch(@DefaultValue("1s") Duration pollInterval, @DefaultValue({ "0s", "5s", "5m", "30m", "2h", "5h", "10h", "10h" }) @NotEmpty List<Duration> retrySchedule,
 			@DefaultValue("1000") @Min(1) @Max(5000) int batchSize, @DefaultValue("20s") Duration timeBudget,
-			@DefaultValue("2m") Duration lockLease, @DefaultValue("24h") Duration maxRetryAfter) {
+			@DefaultValue("2m") Duration lockLease, @DefaultValue("24h") Duration maxRetryAfter,
+			@DefaultValue("5s") Duration idlePollMax) {
 	}
 
 	/**

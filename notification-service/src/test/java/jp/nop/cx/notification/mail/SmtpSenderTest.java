@@ -133,7 +133,7 @@ class SmtpSenderTest {
 		return new NotificationProperties(URI.create("http://localhost:8080"), "operator@nop.example", "ja",
 				new NotificationProperties.Mail("cx-portal@nop.example", "NOP CX ポータル", 100, 4),
 				new NotificationProperties.Dispatch(Duration.ofSeconds(1), List.of(Duration.ZERO), 200,
-						Duration.ofSeconds(20), Duration.ofMinutes(2), Duration.ofHours(24)),
+						Duration.ofSeconds(20), Duration.ofMinutes(2), Duration.ofHours(24), Duration.ofSeconds(5)),
 				new NotificationProperties.FanOut(500, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(2)),
 				new NotificationProperties.Webhooks(false, List.of(), Duration.ofSeconds(2), Duration.ofSeconds(5), 4, 2048),
 				new NotificationProperties.Breaker(50, 10, 5, Duration.ofSeconds(30)), "");
