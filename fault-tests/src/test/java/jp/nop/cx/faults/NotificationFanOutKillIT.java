@@ -72,10 +72,11 @@ class NotificationFanOutKillIT {
 		this.mongo.getDatabase(DATABASE).getCollection("partners").insertMany(partners);
 
 		// Leases shorter than the default 2 min, so the survivor takes over within the test's
-		// patience; each stays longer than the job's time budget, as in the defaults.
+		// patience; each stays longer than the job's time budget, as in the defaults. Rounds of 200
+		// deliveries instead of 1000, so the sender dies with most of the 2,000 mails still to go.
 		Map<String, String> properties = Map.of("cx.notification.fan-out.lock-lease", "15s",
 				"cx.notification.fan-out.time-budget", "5s", "cx.notification.delivery.lock-lease", "15s",
-				"cx.notification.delivery.time-budget", "5s");
+				"cx.notification.delivery.time-budget", "5s", "cx.notification.delivery.batch-size", "200");
 		for (int n = 1; n <= 2; n++) {
 			this.instances.add(ServiceInstance.start("notification-service", n, DATABASE, Map.of(), properties));
 		}

@@ -47,6 +47,8 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * a clock the test moves and a DNS the test programs.
  */
 @CxIntegrationTest(properties = { "spring.mail.host=127.0.0.1", "cx.notification.delivery.poll-interval=100ms",
+		// Lanes never rest longer than they poll: the tests move the clock and expect retries on the next look.
+		"cx.notification.delivery.idle-poll-max=100ms",
 		"cx.notification.fan-out.poll-interval=100ms", "cx.notification.portal-base-url=https://portal.nop.example",
 		"cx.notification.operator-email=operator@nop.example", "cx.notification.webhooks.allow-private-targets=false",
 		"cx.notification.event-secret-key=" + NotificationIT.EVENT_KEY,

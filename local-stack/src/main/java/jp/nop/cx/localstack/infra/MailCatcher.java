@@ -51,6 +51,14 @@ public final class MailCatcher implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(MailCatcher.class);
 
+	static {
+		// GreenMail parses every mail it takes with Jakarta Mail, which looks its StreamProvider up
+		// through ServiceLoader for every body part (jakartaee/mail-api#699, #861): 13 % of this
+		// JVM's CPU while it caught a fan-out's mail. Named by this property, it is one Class.forName.
+		System.getProperties().putIfAbsent("jakarta.mail.util.StreamProvider",
+				"org.eclipse.angus.mail.util.MailStreamProvider");
+	}
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final int DEFAULT_LIMIT = 50;

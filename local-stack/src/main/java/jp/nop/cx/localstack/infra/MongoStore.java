@@ -7,12 +7,16 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
 
 /**
  * The MongoDB-wire-compatible store: mongo-java-server with its H2 MVStore backend on a file, so
  * data survives a restart. No sessions or transactions (see STACK-NOTES).
  */
 public final class MongoStore implements AutoCloseable {
+
+	/** H2's page cache in MB (its default is 16). */
+	static final int CACHE_MB = 128;
 
 	private final Path file;
 
@@ -35,7 +39,13 @@ public final class MongoStore implements AutoCloseable {
 		if (parent != null) {
 			Files.createDirectories(parent);
 		}
-		H2Backend h2 = new H2Backend(file.toAbsolutePath().toString());
+		// The store answers most queries by scanning a collection (only unique indexes are built), and a
+		// scan reads every page: with H2's default 16 MB cache, a fan-out to 10,000 partners read and
+		// deserialised its pages from the file on every scan (39 % of the store's CPU in JFR,
+		// docs/adr/0022-fanout-throughput.md). The cache holds the working set of such a run.
+		H2Backend h2 = new H2Backend(new MVStore.Builder().fileName(file.toAbsolutePath().toString())
+			.cacheSize(CACHE_MB)
+			.open());
 		MongoServer mongo = new MongoServer(h2);
 		try {
 			mongo.bind(host, port);

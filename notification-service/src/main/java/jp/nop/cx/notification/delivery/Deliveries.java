@@ -3,6 +3,7 @@ package jp.nop.cx.notification.delivery;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.bulk.BulkWriteError;
@@ -27,8 +28,16 @@ public class Deliveries {
 
 	private final MongoTemplate mongo;
 
+	/** When this instance last recorded new deliveries ({@link System#nanoTime()}), to wake resting lanes. */
+	private final AtomicLong lastRecorded = new AtomicLong(System.nanoTime());
+
 	public Deliveries(MongoTemplate mongo) {
 		this.mongo = mongo;
+	}
+
+	/** {@link System#nanoTime()} of this instance's last {@link #insertNew} that wrote something. */
+	long lastRecorded() {
+		return this.lastRecorded.get();
 	}
 
 	/**
@@ -40,6 +49,14 @@ public class Deliveries {
 		if (deliveries.isEmpty()) {
 			return 0;
 		}
+		int written = write(deliveries);
+		if (written > 0) {
+			this.lastRecorded.set(System.nanoTime());
+		}
+		return written;
+	}
+
+	private int write(List<Delivery> deliveries) {
 		try {
 			return this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Delivery.class)
 				.insert(deliveries)

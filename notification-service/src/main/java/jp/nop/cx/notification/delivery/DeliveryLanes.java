@@ -62,6 +62,8 @@ public class DeliveryLanes {
 
 	private final MeterRegistry meters;
 
+	private final Map<Channel, Rest> rests = new EnumMap<>(Channel.class);
+
 	public DeliveryLanes(Deliveries deliveries, NoticeEvents events, PartnerDirectory partners, NoticeRenderer renderer,
 			List<ChannelSender> senders, LockingTaskExecutor locks, Clock clock, NotificationProperties properties,
 			RetrySchedule schedule, MeterRegistry meters) {
@@ -75,35 +77,69 @@ public class DeliveryLanes {
 		this.settings = properties.delivery();
 		this.schedule = schedule;
 		this.meters = meters;
+		for (Channel channel : Channel.values()) {
+			this.rests.put(channel, new Rest());
+		}
 	}
 
 	@Scheduled(fixedDelayString = "${cx.notification.delivery.poll-interval:1s}")
 	void inboxLane() {
-		runNow(Channel.INBOX);
+		runUnlessResting(Channel.INBOX);
 	}
 
 	@Scheduled(fixedDelayString = "${cx.notification.delivery.poll-interval:1s}")
 	void mailLane() {
-		runNow(Channel.EMAIL);
+		runUnlessResting(Channel.EMAIL);
 	}
 
 	@Scheduled(fixedDelayString = "${cx.notification.delivery.poll-interval:1s}")
 	void webhookLane() {
-		runNow(Channel.WEBHOOK);
+		runUnlessResting(Channel.WEBHOOK);
+	}
+
+	/**
+	 * A lane that found nothing due rests, twice as long each time up to {@code idle-poll-max}: on
+	 * the local store each look is a scan of every delivery, and idle lanes scanning every second
+	 * slowed the one that had work. New deliveries recorded by this instance end the rest at once;
+	 * those of another instance and retries falling due wait at most {@code idle-poll-max}.
+	 */
+	private void runUnlessResting(Channel channel) {
+		Rest rest = this.rests.get(channel);
+		long now = System.nanoTime();
+		if (now - rest.until < 0 && this.deliveries.lastRecorded() - rest.lookedAt < 0) {
+			return;
+		}
+		rest.lookedAt = now;
+		int handled = run(channel);
+		if (handled == 0) {
+			rest.pause = Math.min(Math.max(rest.pause * 2, this.settings.pollInterval().toNanos()),
+					this.settings.idlePollMax().toNanos());
+			rest.until = System.nanoTime() + rest.pause;
+		}
+		else {
+			rest.pause = 0;
+			rest.until = now;
+		}
 	}
 
 	/** One run of a lane, if this instance gets its lock (another may hold it); answers whether it ran. */
 	public boolean runNow(Channel channel) {
+		return run(channel) >= 0;
+	}
+
+	/** One run of a lane: how many deliveries it handled, or -1 if another instance holds its lock. */
+	private int run(Channel channel) {
 		ChannelSender sender = this.senders.get(channel);
 		if (sender == null) {
-			return false;
+			return -1;
 		}
 		// The lock's name depends on the lane, so the lanes use ShedLock's executor, not @SchedulerLock.
 		// Leases run on ShedLock's clock (real time), never on the service's (tests move that one).
 		LockConfiguration lock = new LockConfiguration(ClockProvider.now(),
 				"notification-lane-" + channel.name().toLowerCase(Locale.ROOT), this.settings.lockLease(), Duration.ZERO);
 		try {
-			return this.locks.executeWithLock(() -> drain(sender), lock).wasExecuted();
+			LockingTaskExecutor.TaskResult<Integer> result = this.locks.executeWithLock(() -> drain(sender), lock);
+			return result.wasExecuted() ? result.getResult() : -1;
 		}
 		catch (RuntimeException | Error ex) {
 			throw ex;
@@ -232,5 +268,15 @@ public class DeliveryLanes {
 	private static boolean needsPartner(Delivery delivery) {
 		return delivery.audience().isPartner() && delivery.partnerId() != null
 				&& (delivery.language() == null || (delivery.channel() == Channel.EMAIL && delivery.address() == null));
+	}
+
+	/** A lane's rest while nothing is due; touched only by that lane's scheduled thread. */
+	private static final class Rest {
+
+		private long pause;
+
+		private long until = System.nanoTime();
+
+		private long lookedAt = System.nanoTime();
 	}
 }

@@ -9,7 +9,11 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -30,12 +34,21 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends notices as multipart mail (plain text and HTML, UTF-8), several over one SMTP connection,
- * behind a circuit breaker: while the server is down, mail waits in PENDING instead of every
- * delivery waiting for a connection timeout.
+ * Sends notices as multipart mail (plain text and HTML, UTF-8), several over one SMTP connection and
+ * several connections at once, behind a circuit breaker: while the server is down, mail waits in
+ * PENDING instead of every delivery waiting for a connection timeout.
  */
 @Component
 class SmtpSender implements ChannelSender {
+
+	static {
+		// Jakarta Mail 2.1 looks its StreamProvider up through ServiceLoader for every body part,
+		// multipart and encoded word it makes (jakartaee/mail-api#699, #861, open in 2.1.5): in a
+		// Boot jar that scans every nested jar, and it took 3/4 of the service's CPU in a fan-out
+		// (JFR, docs/adr/0022-fanout-throughput.md). Named by this property, it is one Class.forName.
+		System.getProperties().putIfAbsent("jakarta.mail.util.StreamProvider",
+				"org.eclipse.angus.mail.util.MailStreamProvider");
+	}
 
 	private final JavaMailSender mail;
 
@@ -47,6 +60,9 @@ class SmtpSender implements ChannelSender {
 
 	private final Clock clock;
 
+	/** One thread per SMTP connection in use at once. */
+	private final ExecutorService connections;
+
 	SmtpSender(JavaMailSender mail, CircuitBreakerConfig notificationCircuitBreakerConfig,
 			NotificationProperties properties, Clock clock) {
 		this.mail = mail;
@@ -54,6 +70,12 @@ class SmtpSender implements ChannelSender {
 		this.openFor = properties.breaker().openFor();
 		this.settings = properties.mail();
 		this.clock = clock;
+		AtomicInteger count = new AtomicInteger();
+		this.connections = Executors.newFixedThreadPool(this.settings.concurrency(), (task) -> {
+			Thread thread = new Thread(task, "smtp-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
 	@Override
@@ -63,14 +85,23 @@ class SmtpSender implements ChannelSender {
 
 	@Override
 	public Map<String, SendOutcome> send(List<PreparedDelivery> round) {
-		Map<String, SendOutcome> outcomes = new LinkedHashMap<>();
+		List<CompletableFuture<Map<String, SendOutcome>>> running = new ArrayList<>();
 		for (int from = 0; from < round.size(); from += this.settings.batchSize()) {
-			sendOverOneConnection(round.subList(from, Math.min(round.size(), from + this.settings.batchSize())), outcomes);
+			List<PreparedDelivery> batch = round.subList(from, Math.min(round.size(), from + this.settings.batchSize()));
+			running.add(CompletableFuture.supplyAsync(() -> sendOverOneConnection(batch), this.connections));
 		}
+		Map<String, SendOutcome> outcomes = new LinkedHashMap<>();
+		running.forEach((batch) -> outcomes.putAll(batch.join()));
 		return outcomes;
 	}
 
-	private void sendOverOneConnection(List<PreparedDelivery> batch, Map<String, SendOutcome> outcomes) {
+	private Map<String, SendOutcome> sendOverOneConnection(List<PreparedDelivery> batch) {
+		Map<String, SendOutcome> outcomes = new LinkedHashMap<>();
+		send(batch, outcomes);
+		return outcomes;
+	}
+
+	private void send(List<PreparedDelivery> batch, Map<String, SendOutcome> outcomes) {
 		if (!this.breaker.tryAcquirePermission()) {
 			batch.forEach((p) -> outcomes.put(p.id(), SendOutcome.postponed("SMTP circuit open", this.openFor)));
 			return;

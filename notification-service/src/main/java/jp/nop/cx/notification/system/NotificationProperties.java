@@ -51,9 +51,12 @@ public record NotificationProperties(@DefaultValue("http://localhost:8080") @Not
 	 * @param from envelope and header sender
 	 * @param fromName display name of the sender
 	 * @param batchSize mails sent over one SMTP connection
+	 * @param concurrency SMTP connections a round of the mail lane uses at once, each with its own
+	 * batch, so the server's answers to one do not hold up the others
 	 */
 	public record Mail(@DefaultValue("cx-portal@nop.example") @NotBlank @Email String from,
-			@DefaultValue("NOP CX ポータル") String fromName, @DefaultValue("100") @Min(1) @Max(1000) int batchSize) {
+			@DefaultValue("NOP CX ポータル") String fromName, @DefaultValue("100") @Min(1) @Max(1000) int batchSize,
+			@DefaultValue("4") @Min(1) @Max(32) int concurrency) {
 	}
 
 	/**
@@ -62,14 +65,18 @@ public record NotificationProperties(@DefaultValue("http://localhost:8080") @Not
 	 * @param pollInterval pause between runs of each channel lane
 	 * @param retrySchedule delay before each attempt; its length is the number of attempts
 	 * (default: the Svix schedule, immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h)
-	 * @param batchSize deliveries taken per round and channel
+	 * @param batchSize deliveries taken per round and channel: each round is one query for the due
+	 * deliveries, a scan of the collection on the local store, so few large rounds beat many small ones
 	 * @param timeBudget how long one run of a channel lane keeps taking new rounds
 	 * @param lockLease lease of a lane's job lock; longer than the time budget plus one round
 	 * @param maxRetryAfter cap on a receiver's Retry-After, so no answer parks a delivery for ever
+	 * @param idlePollMax longest rest of a lane that found nothing due (its pause doubles from
+	 * {@code pollInterval}); deliveries this instance records end the rest at once
 	 */
 	public record Dispatch(@DefaultValue("1s") Duration pollInterval, @DefaultValue({ "0s", "5s", "5m", "30m", "2h", "5h", "10h", "10h" }) @NotEmpty List<Duration> retrySchedule,
-			@DefaultValue("200") @Min(1) @Max(1000) int batchSize, @DefaultValue("20s") Duration timeBudget,
-			@DefaultValue("2m") Duration lockLease, @DefaultValue("24h") Duration maxRetryAfter) {
+			@DefaultValue("1000") @Min(1) @Max(5000) int batchSize, @DefaultValue("20s") Duration timeBudget,
+			@DefaultValue("2m") Duration lockLease, @DefaultValue("24h") Duration maxRetryAfter,
+			@DefaultValue("5s") Duration idlePollMax) {
 	}
 
 	/**

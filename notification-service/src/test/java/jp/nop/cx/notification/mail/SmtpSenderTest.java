@@ -94,6 +94,33 @@ class SmtpSenderTest {
 		}
 	}
 
+	@Test
+	void aRoundLargerThanOneConnectionsBatchGoesOverSeveralConnectionsEachMailOnce() throws Exception {
+		GreenMail server = new GreenMail(new ServerSetup(closedPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		server.start();
+		try {
+			JavaMailSenderImpl smtp = new JavaMailSenderImpl();
+			smtp.setHost("127.0.0.1");
+			smtp.setPort(server.getSmtp().getPort());
+			SmtpSender sender = new SmtpSender(smtp, CircuitBreakerConfig.ofDefaults(), properties(),
+					Clock.fixed(NOW, ZoneOffset.UTC));
+			List<PreparedDelivery> round = new ArrayList<>();
+			for (int i = 0; i < 250; i++) {
+				round.add(prepared("tanaka" + i + "@example.co.jp"));
+			}
+
+			Map<String, SendOutcome> outcomes = sender.send(round);
+
+			assertThat(outcomes).hasSize(250);
+			assertThat(outcomes.values()).extracting(SendOutcome::kind).containsOnly(SendOutcome.Kind.SENT);
+			assertThat(server.getReceivedMessages()).extracting(MimeMessage::getMessageID)
+				.containsExactlyInAnyOrderElementsOf(round.stream().map((p) -> "<" + p.id() + "@nop.example>").toList());
+		}
+		finally {
+			server.stop();
+		}
+	}
+
 	private static PreparedDelivery prepared(String address) {
 		Recipient recipient = new Recipient(Audience.PARTNER_CONTACT, "partner:p-1", "p-1", address, "ja", "田中", "株式会社テスト");
 		Delivery delivery = Delivery.pending("e-1", NoticeRule.WARNING, recipient, Channel.EMAIL, NOW,
@@ -104,9 +131,9 @@ class SmtpSenderTest {
 
 	private static NotificationProperties properties() {
 		return new NotificationProperties(URI.create("http://localhost:8080"), "operator@nop.example", "ja",
-				new NotificationProperties.Mail("cx-portal@nop.example", "NOP CX ポータル", 100),
+				new NotificationProperties.Mail("cx-portal@nop.example", "NOP CX ポータル", 100, 4),
 				new NotificationProperties.Dispatch(Duration.ofSeconds(1), List.of(Duration.ZERO), 200,
-						Duration.ofSeconds(20), Duration.ofMinutes(2), Duration.ofHours(24)),
+						Duration.ofSeconds(20), Duration.ofMinutes(2), Duration.ofHours(24), Duration.ofSeconds(5)),
 				new NotificationProperties.FanOut(500, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(2)),
 				new NotificationProperties.Webhooks(false, List.of(), Duration.ofSeconds(2), Duration.ofSeconds(5), 4, 2048),
 				new NotificationProperties.Breaker(50, 10, 5, Duration.ofSeconds(30)), "");
