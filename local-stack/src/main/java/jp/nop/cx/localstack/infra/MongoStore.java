@@ -42,7 +42,7 @@ public final class MongoStore implements AutoCloseable {
 		// The store answers most queries by scanning a collection (only unique indexes are built), and a
 		// scan reads every page: with H2's default 16 MB cache, a fan-out to 10,000 partners read and
 		// deserialised its pages from the file on every scan (39 % of the store's CPU in JFR,
-		// docs/adr/0022-fanout-throughput.md). The cache holds the working set of such a run.
+		// docs/adr/0023-fanout-throughput.md). The cache holds the working set of such a run.
 		H2Backend h2 = new H2Backend(new MVStore.Builder().fileName(file.toAbsolutePath().toString())
 			.cacheSize(CACHE_MB)
 			.open());

@@ -45,7 +45,7 @@ class SmtpSender implements ChannelSender {
 		// Jakarta Mail 2.1 looks its StreamProvider up through ServiceLoader for every body part,
 		// multipart and encoded word it makes (jakartaee/mail-api#699, #861, open in 2.1.5): in a
 		// Boot jar that scans every nested jar, and it took 3/4 of the service's CPU in a fan-out
-		// (JFR, docs/adr/0022-fanout-throughput.md). Named by this property, it is one Class.forName.
+		// (JFR, docs/adr/0023-fanout-throughput.md). Named by this property, it is one Class.forName.
 		System.getProperties().putIfAbsent("jakarta.mail.util.StreamProvider",
 				"org.eclipse.angus.mail.util.MailStreamProvider");
 	}
