@@ -45,9 +45,10 @@ final class GatewayOverhead {
 
 	/** @param proxy the plain reverse proxy in front of the same service, or null */
 	List<Point> run(PlainProxy proxy) throws Exception {
-		// Both JVMs compile their hot paths before anything counts.
-		wrk.run(stack.gateway() + PATH, 64, Math.max(5, seconds / 2));
-		wrk.run(stack.registrationDirect() + PATH, 64, Math.max(5, seconds / 2));
+		// Both JVMs compile their hot paths before anything counts: C2, on two shared cores, goes on
+		// compiling the gateway's deep Reactor chains for tens of seconds.
+		wrk.run(stack.gateway() + PATH, 64, Math.max(30, seconds));
+		wrk.run(stack.registrationDirect() + PATH, 64, Math.max(15, seconds));
 		List<Point> points = new ArrayList<>();
 		for (int connections : CONNECTIONS) {
 			Wrk.Result direct = wrk.run(stack.registrationDirect() + PATH, connections, seconds);
