@@ -3,7 +3,6 @@ package jp.nop.cx.faults;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -56,20 +55,7 @@ class NotificationFanOutKillIT {
 		assumeTrue(missing == null, missing);
 		FaultStack stack = FaultStack.get();
 		this.mongo = MongoClients.create(stack.mongoUri(DATABASE));
-		// The partner projection as partner-approved events leave it (2,000 approvals would notify 2,000 times more).
-		List<Document> partners = new ArrayList<>();
-		Date now = new Date();
-		for (int i = 0; i < PARTNERS; i++) {
-			String id = String.format("fan-%04d", i);
-			partners.add(new Document("_id", id).append("companyName", "株式会社障害試験" + i)
-				.append("contactName", "担当 " + i)
-				.append("contactEmail", id + DOMAIN)
-				.append("preferredLanguage", "ja")
-				.append("status", "ACTIVE")
-				.append("profileAsOf", now)
-				.append("updatedAt", now));
-		}
-		this.mongo.getDatabase(DATABASE).getCollection("partners").insertMany(partners);
+		ActivePartners.insert(this.mongo.getDatabase(DATABASE), "fan-%04d", PARTNERS, DOMAIN, false);
 
 		// Leases shorter than the default 2 min, so the survivor takes over within the test's
 		// patience; each stays longer than the job's time budget, as in the defaults. Rounds of 200
