@@ -1,11 +1,14 @@
 package jp.nop.cx.test;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -99,6 +102,12 @@ public final class ApiClient {
 					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 			return new Response(response.statusCode(), response.headers(), response.body());
 		}
+		catch (HttpTimeoutException ex) {
+			// The application under test runs in this JVM: what its threads were doing when a request
+			// got no answer is the one clue a rare timeout leaves (seen once per few CI runs).
+			System.err.println(method + " " + path + " timed out; threads of this JVM:\n" + threadDump());
+			throw new IllegalStateException(method + " " + path + " failed: " + ex, ex);
+		}
 		catch (IOException ex) {
 			throw new IllegalStateException(method + " " + path + " failed: " + ex, ex);
 		}
@@ -106,6 +115,21 @@ public final class ApiClient {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static String threadDump() {
+		StringBuilder dump = new StringBuilder();
+		for (ThreadInfo thread : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
+			dump.append('"').append(thread.getThreadName()).append("\" ").append(thread.getThreadState());
+			if (thread.getLockName() != null) {
+				dump.append(" on ").append(thread.getLockName());
+			}
+			dump.append('\n');
+			for (StackTraceElement frame : thread.getStackTrace()) {
+				dump.append("\tat ").append(frame).append('\n');
+			}
+		}
+		return dump.toString();
 	}
 
 	/** A response: status, headers, raw body and the body as JSON (missing node if not JSON). */

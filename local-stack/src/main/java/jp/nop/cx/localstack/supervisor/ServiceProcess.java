@@ -92,6 +92,10 @@ public final class ServiceProcess {
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 		builder.environment().putAll(extraEnv);
+		// glibc gives every thread that mallocs its own arena (up to 8 per core); a service's request
+		// threads, Netty, the Mongo and Kafka clients left ~100 MB resident in a dozen arenas after
+		// load (pmap, docs/benchmarks.md). Two arenas keep that near the live native memory.
+		builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
 		Process process = builder.start();
 		process.getOutputStream().close();
 		return new ServiceProcess(spec, jar, log, logStart, process);
