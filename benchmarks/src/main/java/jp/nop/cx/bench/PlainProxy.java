@@ -43,17 +43,8 @@ final class PlainProxy implements AutoCloseable {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
-		URI target = URI.create(upstream);
-		String config = String.join("\n", "daemon off;", "worker_processes auto;", "pid " + dir.resolve("nginx.pid") + ";",
-				"error_log " + dir.resolve("error.log") + " warn;", "events { worker_connections 4096; }", "http {",
-				"  access_log off;", "  client_body_temp_path " + dir.resolve("body") + ";",
-				"  proxy_temp_path " + dir.resolve("proxy") + ";", "  fastcgi_temp_path " + dir.resolve("fastcgi") + ";",
-				"  uwsgi_temp_path " + dir.resolve("uwsgi") + ";", "  scgi_temp_path " + dir.resolve("scgi") + ";",
-				"  upstream service { server " + target.getHost() + ":" + target.getPort() + "; keepalive 256; }",
-				"  server {", "    listen 127.0.0.1:" + port + ";", "    location / {", "      proxy_pass http://service;",
-				"      proxy_http_version 1.1;", "      proxy_set_header Connection \"\";", "    }", "  }", "}", "");
 		Path file = dir.resolve("nginx.conf");
-		Files.writeString(file, config, StandardCharsets.UTF_8);
+		Files.writeString(file, config(dir, URI.create(upstream), port), StandardCharsets.UTF_8);
 		Process process = new ProcessBuilder(nginx.toString(), "-p", dir.toString(), "-c", file.toString(), "-e",
 				dir.resolve("error.log").toString())
 			.redirectErrorStream(true)
@@ -67,6 +58,18 @@ final class PlainProxy implements AutoCloseable {
 			throw new IllegalStateException("nginx did not start: see " + dir.resolve("error.log"));
 		}
 		return new PlainProxy(process, url);
+	}
+
+	/** nginx's configuration: every file it writes is under {@code dir}, none in a system directory. */
+	static String config(Path dir, URI target, int port) {
+		return String.join("\n", "daemon off;", "worker_processes auto;", "pid " + dir.resolve("nginx.pid") + ";",
+				"error_log " + dir.resolve("error.log") + " warn;", "events { worker_connections 4096; }", "http {",
+				"  access_log off;", "  client_body_temp_path " + dir.resolve("body") + ";",
+				"  proxy_temp_path " + dir.resolve("proxy") + ";", "  fastcgi_temp_path " + dir.resolve("fastcgi") + ";",
+				"  uwsgi_temp_path " + dir.resolve("uwsgi") + ";", "  scgi_temp_path " + dir.resolve("scgi") + ";",
+				"  upstream service { server " + target.getHost() + ":" + target.getPort() + "; keepalive 256; }",
+				"  server {", "    listen 127.0.0.1:" + port + ";", "    location / {", "      proxy_pass http://service;",
+				"      proxy_http_version 1.1;", "      proxy_set_header Connection \"\";", "    }", "  }", "}", "");
 	}
 
 	String url() {

@@ -1,6 +1,5 @@
 package jp.nop.cx.bench;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -41,11 +40,8 @@ final class RevocationLatency {
 			long start = System.nanoTime();
 			api.post(stack.gateway() + "/api/v1/identity/me/incidents", member.token(),
 					Api.object().put("type", "LOST").put("detail", "ベンチマーク: 失効までの時間の計測")).expect(202);
-			if (Partners.poll(Duration.ofSeconds(10), Duration.ofMillis(2),
+			if (!EnforcementLatency.timeToRefusal(latency, start,
 					() -> api.status(stack.gateway() + PROBE, member.token()) == 401)) {
-				latency.recordValue((System.nanoTime() - start) / 1000);
-			}
-			else {
 				timeouts++;
 			}
 			if ((i + 1) % 50 == 0) {
@@ -53,8 +49,7 @@ final class RevocationLatency {
 						latency.getValueAtPercentile(99) / 1000.0);
 			}
 		}
-		return new EnforcementLatency.Outcome(members.size(), latency.getValueAtPercentile(50) / 1000.0,
-				latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0, timeouts);
+		return EnforcementLatency.Outcome.of(members.size(), latency, timeouts);
 	}
 
 	/** One fresh, signed-in member per sample, four made at a time, round the administrators. */

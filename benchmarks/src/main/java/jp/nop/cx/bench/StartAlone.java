@@ -51,11 +51,14 @@ final class StartAlone {
 
 	/** The java of a JDK 25 or later: {@code CX_BENCH_JDK25}, else the first under /usr/lib/jvm; null if none. */
 	private static String jdk25() {
-		String configured = System.getenv("CX_BENCH_JDK25");
+		return jdk25(System.getenv("CX_BENCH_JDK25"), Path.of("/usr/lib/jvm"));
+	}
+
+	static String jdk25(String configured, Path jvms) {
 		if (configured != null && !configured.isBlank()) {
 			return Path.of(configured, "bin", "java").toString();
 		}
-		try (Stream<Path> jdks = Files.list(Path.of("/usr/lib/jvm"))) {
+		try (Stream<Path> jdks = Files.list(jvms)) {
 			return jdks.filter((p) -> p.getFileName().toString().matches(".*-2[5-9]-.*|.*-2[5-9]"))
 				.map((p) -> p.resolve("bin").resolve("java"))
 				.filter(Files::isExecutable)
@@ -179,11 +182,17 @@ final class StartAlone {
 	}
 
 	/** A running instance's command line, environment and directory, read from /proc. */
-	private record Template(String java, List<String> options, Path jar, Map<String, String> environment, File directory) {
+	record Template(String java, List<String> options, Path jar, Map<String, String> environment, File directory) {
 
 		static Template of(long pid) throws IOException {
 			Path proc = Path.of("/proc", Long.toString(pid));
-			String[] args = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8).split("\0");
+			return of(pid, Files.readAllBytes(proc.resolve("cmdline")), Files.readAllBytes(proc.resolve("environ")),
+					proc.resolve("cwd").toRealPath().toFile());
+		}
+
+		/** From the contents of /proc/<pid>/cmdline and environ (NUL-separated) and its working directory. */
+		static Template of(long pid, byte[] cmdline, byte[] environ, File directory) {
+			String[] args = new String(cmdline, StandardCharsets.UTF_8).split("\0");
 			List<String> options = new ArrayList<>();
 			Path jar = null;
 			for (int i = 1; i < args.length; i++) {
@@ -197,13 +206,12 @@ final class StartAlone {
 				throw new IllegalStateException("process " + pid + " was not started with -jar");
 			}
 			Map<String, String> environment = new LinkedHashMap<>();
-			for (String entry : new String(Files.readAllBytes(proc.resolve("environ")), StandardCharsets.UTF_8).split("\0")) {
+			for (String entry : new String(environ, StandardCharsets.UTF_8).split("\0")) {
 				int equals = entry.indexOf('=');
 				if (equals > 0) {
 					environment.put(entry.substring(0, equals), entry.substring(equals + 1));
 				}
 			}
-			File directory = proc.resolve("cwd").toRealPath().toFile();
 			return new Template(args[0], options, jar.isAbsolute() ? jar : directory.toPath().resolve(jar), environment,
 					directory);
 		}
@@ -238,7 +246,7 @@ final class StartAlone {
 		}
 	}
 
-	private record Launch(List<String> command, Map<String, String> environment, File directory, int managementPort) {
+	record Launch(List<String> command, Map<String, String> environment, File directory, int managementPort) {
 
 		Process start(Path log) throws IOException {
 			ProcessBuilder builder = new ProcessBuilder(command).directory(directory)

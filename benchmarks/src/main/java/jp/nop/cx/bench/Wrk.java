@@ -83,6 +83,11 @@ final class Wrk implements Load {
 		if (!wrk.waitFor(seconds + 30L, TimeUnit.SECONDS) || wrk.exitValue() != 0) {
 			throw new IllegalStateException("wrk failed: " + out);
 		}
+		return parse(out);
+	}
+
+	/** The summary line rotate-tokens.lua prints: timeouts count as socket errors, non-2xx/3xx apart. */
+	static Result parse(String out) {
 		String line = out.lines().filter((l) -> l.startsWith("CXBENCH ")).findFirst()
 			.orElseThrow(() -> new IllegalStateException("wrk printed no summary: " + out));
 		String[] f = line.split(" ");
