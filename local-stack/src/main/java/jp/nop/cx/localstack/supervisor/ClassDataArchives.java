@@ -182,17 +182,22 @@ public final class ClassDataArchives {
 		return this.dir.resolve(service);
 	}
 
-	/** The extracted jar and archive of a service if its key still holds. */
-	public Optional<Launch> current(String service, Path bootJar) throws IOException {
+	/** The extracted jar and archive of a service if its key still holds; none where they cannot be read. */
+	public Optional<Launch> current(String service, Path bootJar) {
 		Path home = home(service);
 		Path keyFile = home.resolve(KEY_FILE);
 		Launch launch = new Launch(home.resolve(EXTRACTED_DIR).resolve(bootJar.getFileName()), home.resolve(ARCHIVE_FILE));
-		if (!Files.isRegularFile(keyFile) || !Files.isRegularFile(bootJar) || !Files.isRegularFile(launch.jar())
-				|| !nonEmpty(launch.archive())) {
+		try {
+			if (!Files.isRegularFile(keyFile) || !Files.isRegularFile(bootJar) || !Files.isRegularFile(launch.jar())
+					|| !nonEmpty(launch.archive())) {
+				return Optional.empty();
+			}
+			String stored = Files.readString(keyFile, StandardCharsets.UTF_8);
+			return stored.equals(Key.of(bootJar, this.jdk).text()) ? Optional.of(launch) : Optional.empty();
+		}
+		catch (IOException ex) {
 			return Optional.empty();
 		}
-		String stored = Files.readString(keyFile, StandardCharsets.UTF_8);
-		return stored.equals(Key.of(bootJar, this.jdk).text()) ? Optional.of(launch) : Optional.empty();
 	}
 
 	/** Trains every one of them, {@link #PARALLEL_TRAININGS} at a time; never throws for a failed training. */
