@@ -15,14 +15,19 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import jp.nop.cx.localstack.Layout;
+import jp.nop.cx.localstack.supervisor.ClassDataArchives;
+
 /**
  * SPEC section 7, start: each service started once more on its own, beside the running stack, on
  * free ports with the running instance's command line and environment, timed from the process's
  * start until its readiness probe answers 200, then stopped. Three ways, one after the other:
- * JDK 17 as {@code ./cx up} starts it; JDK 17 with a class-data-sharing archive; JDK 25 with an
- * AOT cache. The last two as Spring Boot documents them: the jar extracted, one training run
- * that exits once the context is refreshed ({@code -Dspring.context.exit=onRefresh}) and writes
- * the archive, then the timed run with it.
+ * JDK 17 from the Boot jar without an archive; JDK 17 with the class-data-sharing archive, as
+ * {@code ./cx up} starts it (its own archive and extracted jar, or, where it runs without one, an
+ * archive trained here the same way, {@link ClassDataArchives}); JDK 25 with an AOT cache of the
+ * same extracted jar. Archive and cache as Spring Boot documents them: one training run that
+ * exits once the context is refreshed ({@code -Dspring.context.exit=onRefresh}) and writes them,
+ * then the timed run.
  */
 final class StartAlone {
 
@@ -32,7 +37,13 @@ final class StartAlone {
 		static final Start NONE = new Start(Double.NaN, Double.NaN);
 	}
 
-	record Figures(String service, Start jdk17, Start jdk17Cds, Start jdk25Aot) {
+	/** {@code stackShares}: whether {@code ./cx up} started it with its archive (else from the Boot jar). */
+	record Figures(String service, Start jdk17, Start jdk17Cds, Start jdk25Aot, boolean stackShares) {
+
+		/** The start of the way {@code ./cx up} starts it. */
+		Start asInStack() {
+			return this.stackShares ? this.jdk17Cds : this.jdk17;
+		}
 	}
 
 	private static final Duration READY_WITHIN = Duration.ofMinutes(3);
@@ -86,18 +97,26 @@ final class StartAlone {
 			Path home = dir.resolve(service.name());
 			deleteTree(home);
 			Files.createDirectories(home);
-			Path extracted = extract(template, home);
-			Start jdk17 = timed(service.name() + " (JDK 17)", template.command(template.java(), List.of(), template.jar()), home);
-			Path jsa = home.resolve("app.jsa");
-			trained(service.name() + " (CDS training)", template.command(template.java(),
-					List.of("-XX:ArchiveClassesAtExit=" + jsa, "-Dspring.context.exit=onRefresh"), extracted), home);
+			Path bootJar = template.bootJar(service.name());
+			Start jdk17 = timed(service.name() + " (JDK 17)", template.command(template.java(), List.of(), bootJar), home);
+			// ./cx up's own archive and extracted jar where it runs with one; else trained here as it would.
+			Path extracted = template.jar();
+			Path jsa = template.archive();
+			if (jsa == null) {
+				extracted = ClassDataArchives.extract(template.java(), bootJar, home.resolve("extracted"),
+						home.resolve("extract.log"), Duration.ofMinutes(2));
+				jsa = home.resolve("app.jsa");
+				trained(service.name() + " (CDS training)", template.command(template.java(),
+						ClassDataArchives.trainingOptions(jsa), extracted), jsa, home);
+			}
 			Start cds = Files.isRegularFile(jsa) ? timed(service.name() + " (JDK 17 + CDS)",
-					template.command(template.java(), List.of("-XX:SharedArchiveFile=" + jsa), extracted), home) : Start.NONE;
+					template.command(template.java(), List.of(ClassDataArchives.sharingOption(jsa)), extracted), home)
+					: Start.NONE;
 			Start aot = Start.NONE;
 			if (jdk25 != null) {
 				Path cache = home.resolve("app.aot");
 				trained(service.name() + " (AOT training)", template.command(jdk25,
-						List.of("-XX:AOTCacheOutput=" + cache, "-Dspring.context.exit=onRefresh"), extracted), home);
+						List.of("-XX:AOTCacheOutput=" + cache, "-Dspring.context.exit=onRefresh"), extracted), cache, home);
 				if (Files.isRegularFile(cache)) {
 					aot = timed(service.name() + " (JDK 25 + AOT cache)",
 							template.command(jdk25, List.of("-XX:AOTCache=" + cache), extracted), home);
@@ -105,23 +124,9 @@ final class StartAlone {
 			}
 			Bench.progress("start alone: %s: JDK 17 %.1f s, JDK 17 + CDS %.1f s, JDK 25 + AOT %.1f s", service.name(),
 					jdk17.readySeconds(), cds.readySeconds(), aot.readySeconds());
-			figures.add(new Figures(service.name(), jdk17, cds, aot));
+			figures.add(new Figures(service.name(), jdk17, cds, aot, template.archive() != null));
 		}
 		return figures;
-	}
-
-	/** The jar in the extracted form that CDS and the AOT cache need (Spring Boot's jar tools). */
-	private Path extract(Template template, Path home) throws Exception {
-		Path destination = home.resolve("extracted");
-		Process process = new ProcessBuilder(template.java(), "-Djarmode=tools", "-jar", template.jar().toString(),
-				"extract", "--destination", destination.toString())
-			.redirectErrorStream(true)
-			.redirectOutput(home.resolve("extract.log").toFile())
-			.start();
-		if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
-			throw new IllegalStateException("extracting " + template.jar() + " failed: see " + home.resolve("extract.log"));
-		}
-		return destination.resolve(template.jar().getFileName());
 	}
 
 	private Start timed(String what, Launch launch, Path home) throws Exception {
@@ -142,12 +147,9 @@ final class StartAlone {
 		}
 	}
 
-	private void trained(String what, Launch launch, Path home) throws Exception {
-		Process process = launch.start(home.resolve(safe(what) + ".log"));
-		if (!process.waitFor(READY_WITHIN.toSeconds(), TimeUnit.SECONDS)) {
-			stop(process);
-			Bench.progress("start alone: %s did not end (see %s)", what, home);
-		}
+	private void trained(String what, Launch launch, Path output, Path home) throws Exception {
+		ClassDataArchives.train(launch.builder(home.resolve(safe(what) + ".log")), output, READY_WITHIN)
+			.ifPresent((failure) -> Bench.progress("start alone: %s: %s (see %s)", what, failure, home));
 	}
 
 	private static void stop(Process process) throws InterruptedException {
@@ -181,8 +183,12 @@ final class StartAlone {
 		}
 	}
 
-	/** A running instance's command line, environment and directory, read from /proc. */
-	record Template(String java, List<String> options, Path jar, Map<String, String> environment, File directory) {
+	/**
+	 * A running instance's command line, environment and directory, read from /proc; its
+	 * class-data archive ({@code ./cx up} maps one, ADR 0024) apart from its options, null if none.
+	 */
+	record Template(String java, List<String> options, Path archive, Path jar, Map<String, String> environment,
+			File directory) {
 
 		static Template of(long pid) throws IOException {
 			Path proc = Path.of("/proc", Long.toString(pid));
@@ -194,11 +200,16 @@ final class StartAlone {
 		static Template of(long pid, byte[] cmdline, byte[] environ, File directory) {
 			String[] args = new String(cmdline, StandardCharsets.UTF_8).split("\0");
 			List<String> options = new ArrayList<>();
+			Path archive = null;
 			Path jar = null;
 			for (int i = 1; i < args.length; i++) {
 				if (args[i].equals("-jar") && i + 1 < args.length) {
 					jar = Path.of(args[i + 1]);
 					break;
+				}
+				if (args[i].startsWith(ClassDataArchives.SHARING_OPTION)) {
+					archive = Path.of(args[i].substring(ClassDataArchives.SHARING_OPTION.length()));
+					continue;
 				}
 				options.add(args[i]);
 			}
@@ -212,8 +223,21 @@ final class StartAlone {
 					environment.put(entry.substring(0, equals), entry.substring(equals + 1));
 				}
 			}
-			return new Template(args[0], options, jar.isAbsolute() ? jar : directory.toPath().resolve(jar), environment,
-					directory);
+			return new Template(args[0], options,
+					(archive == null || archive.isAbsolute()) ? archive : directory.toPath().resolve(archive),
+					jar.isAbsolute() ? jar : directory.toPath().resolve(jar), environment, directory);
+		}
+
+		/** The Boot jar: the one it runs, or, when it runs the extracted one, the stack's jar of the service. */
+		Path bootJar(String service) {
+			if (this.archive == null) {
+				return this.jar;
+			}
+			Layout.ServiceSpec spec = Layout.SERVICES.stream()
+				.filter((s) -> s.name().equals(service))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("no service " + service + " in the stack's layout"));
+			return new Layout(this.directory.toPath()).jar(spec);
 		}
 
 		/** This instance's command with its own free ports, the given java, extra options and jar. */
@@ -249,12 +273,16 @@ final class StartAlone {
 	record Launch(List<String> command, Map<String, String> environment, File directory, int managementPort) {
 
 		Process start(Path log) throws IOException {
+			return builder(log).start();
+		}
+
+		ProcessBuilder builder(Path log) {
 			ProcessBuilder builder = new ProcessBuilder(command).directory(directory)
 				.redirectErrorStream(true)
 				.redirectOutput(log.toFile());
 			builder.environment().clear();
 			builder.environment().putAll(environment);
-			return builder.start();
+			return builder;
 		}
 	}
 }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.nop.cx.localstack.supervisor.ClassDataArchives;
+
 /**
  * SPEC section 7, start and size: each process the launcher owns ({@code .cx/pids}), its start
  * until Spring Boot's "Started … (process running for N)" line in its log (the JVM's own start
@@ -82,7 +84,11 @@ final class StartAndSize {
 			if (arg.equals("-jar")) {
 				break;
 			}
-			if (arg.startsWith("-X") || arg.startsWith("-XX")) {
+			if (arg.startsWith(ClassDataArchives.SHARING_OPTION)) {
+				// one file per service: named, the services' options would no longer group
+				options.add(ClassDataArchives.SHARING_OPTION + ".cx/cds/<service>/app.jsa");
+			}
+			else if (arg.startsWith("-X") || arg.startsWith("-XX")) {
 				options.add(arg);
 			}
 		}

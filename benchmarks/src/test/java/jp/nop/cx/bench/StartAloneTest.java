@@ -45,6 +45,20 @@ class StartAloneTest {
 	}
 
 	@Test
+	void theStacksClassDataArchiveIsKeptApartFromTheOptionsAndTheBootJarFoundFromTheExtractedOne() {
+		byte[] cmdline = String.join("\0", "/usr/lib/jvm/java-17-openjdk-amd64/bin/java", "-Xss512k",
+				"-XX:SharedArchiveFile=.cx/cds/registration-service/app.jsa", "-jar",
+				".cx/cds/registration-service/extracted/registration-service.jar").getBytes(StandardCharsets.UTF_8);
+
+		StartAlone.Template template = StartAlone.Template.of(4242, cmdline, new byte[0], dir.toFile());
+
+		assertThat(template.options()).containsExactly("-Xss512k");
+		assertThat(template.archive()).isEqualTo(dir.resolve(".cx/cds/registration-service/app.jsa"));
+		assertThat(template.bootJar("registration-service"))
+			.isEqualTo(dir.resolve("registration-service/target/registration-service.jar"));
+	}
+
+	@Test
 	void aProcessNotStartedWithAJarIsRefused() {
 		byte[] cmdline = String.join("\0", "java", "-cp", "classes", "jp.nop.cx.Main").getBytes(StandardCharsets.UTF_8);
 

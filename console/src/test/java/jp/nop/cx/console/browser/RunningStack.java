@@ -118,6 +118,8 @@ final class RunningStack {
 			builder.environment().put("CX_OPERATOR_PASSWORD", STARTED_OPERATOR_PASSWORD);
 			builder.environment().put("CX_OPERATOR_MFA", "optional");
 			builder.environment().put("CX_READY_TIMEOUT", "300");
+			// The state is new every run: class-data archives would be trained for every service each time.
+			builder.environment().put("CX_CDS", "off");
 			Process process = builder.start();
 			RunningStack stack = new RunningStack(process);
 			Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "stop-local-stack"));

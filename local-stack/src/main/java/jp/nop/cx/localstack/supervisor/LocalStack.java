@@ -57,9 +57,13 @@ public final class LocalStack {
 
 	private final long startNanos = System.nanoTime();
 
+	private long servicesStartNanos = startNanos;
+
 	private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
 
 	private final PidFile pids;
+
+	private final ClassDataArchives archives;
 
 	private KafkaBroker broker;
 
@@ -85,6 +89,9 @@ public final class LocalStack {
 		this.env = env;
 		this.scale = scale;
 		this.pids = new PidFile(layout.pidsFile());
+		// A training is a start up to the refreshed context: it may take what a start may.
+		this.archives = new ClassDataArchives(layout.stateDir().resolve("cds"), ClassDataArchives.Jdk.current(),
+				Duration.ofSeconds(readyTimeoutSeconds()));
 	}
 
 	/** Runs the stack; returns an exit code on failure, otherwise stays in the foreground until stopped. */
@@ -121,6 +128,9 @@ public final class LocalStack {
 		}
 		if (withServices) {
 			startServices(operator);
+			if (this.stopping) {
+				return 130;
+			}
 			if (!awaitReady()) {
 				return 1;
 			}
@@ -174,6 +184,7 @@ public final class LocalStack {
 		if (this.scale.needsRedis()) {
 			sharedRedis(childEnv);
 		}
+		List<PlannedStart> planned = new ArrayList<>();
 		for (Layout.ServiceSpec spec : this.scale.specs()) {
 			Map<String, String> processEnv = childEnv;
 			List<String> options = List.of();
@@ -182,12 +193,84 @@ public final class LocalStack {
 				processEnv.putAll(wiring.env());
 				options = wiring.jvmOptions();
 			}
-			ServiceProcess process = ServiceProcess.start(layout, spec, processEnv, options);
+			planned.add(new PlannedStart(spec, processEnv, options));
+		}
+		Map<String, ClassDataArchives.Launch> launches = launches(planned);
+		if (this.stopping) {
+			return;
+		}
+		this.servicesStartNanos = System.nanoTime();
+		for (PlannedStart start : planned) {
+			ServiceProcess process = ServiceProcess.start(layout, start.spec(), start.env(), start.options(),
+					launches.get(start.spec().name()));
 			services.add(process);
-			pids.add(process.pid(), spec.instanceName(), process.jar().toString());
+			pids.add(process.pid(), start.spec().instanceName(), process.jar().toString());
 		}
 		Console.line("cx: started %d services (pids in .cx/pids); waiting for readiness (up to %d s)…",
 				services.size(), readyTimeoutSeconds());
+	}
+
+	/** One service instance to start, with what it gets beyond every service's options. */
+	private record PlannedStart(Layout.ServiceSpec spec, Map<String, String> env, List<String> options) {
+	}
+
+	/**
+	 * The jar (and class-data archive) each service starts from (ADR 0024). A service without a
+	 * current archive is trained first, with the environment and options of its first instance;
+	 * a training that fails leaves that service on its Boot jar and the stack starts anyway.
+	 */
+	private Map<String, ClassDataArchives.Launch> launches(List<PlannedStart> planned) throws IOException {
+		Map<String, ClassDataArchives.Launch> launches = new HashMap<>();
+		for (PlannedStart start : planned) {
+			launches.putIfAbsent(start.spec().name(), ClassDataArchives.Launch.plain(layout.jar(start.spec()).toAbsolutePath()));
+		}
+		if (!ClassDataArchives.enabled(env)) {
+			Console.line("cx: CX_CDS=off: the services start without class-data archives");
+			return launches;
+		}
+		List<ClassDataArchives.Training> trainings = new ArrayList<>();
+		for (PlannedStart start : planned) {
+			Layout.ServiceSpec spec = start.spec();
+			if (spec.instance() != 1) {
+				continue;
+			}
+			Path jar = layout.jar(spec).toAbsolutePath();
+			Optional<ClassDataArchives.Launch> current = this.archives.current(spec.name(), jar);
+			if (current.isPresent()) {
+				launches.put(spec.name(), current.get());
+				continue;
+			}
+			List<String> options = new ArrayList<>(ServiceProcess.jvmOptions(spec, env));
+			options.addAll(start.options());
+			trainings.add(new ClassDataArchives.Training(spec.name(), jar, options, start.env(), layout.root()));
+		}
+		if (trainings.isEmpty()) {
+			return launches;
+		}
+		Console.line("cx: building class-data archives for %d services (first start after a build)…", trainings.size());
+		long started = System.nanoTime();
+		List<ClassDataArchives.Outcome> outcomes;
+		try {
+			outcomes = this.archives.trainAll(trainings);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return launches;
+		}
+		int built = 0;
+		for (ClassDataArchives.Outcome outcome : outcomes) {
+			launches.put(outcome.service(), outcome.launch());
+			if (outcome.shared()) {
+				built++;
+			}
+			else if (!this.stopping) {
+				Console.error("cx: CDS is off for " + outcome.service() + " (" + outcome.failure() + "); it starts from its jar; "
+						+ "training log: " + layout.root().relativize(outcome.log().toAbsolutePath()));
+			}
+		}
+		Console.line("cx: %d of %d class-data archives built in %.1f s (.cx/cds/)", built, trainings.size(),
+				(System.nanoTime() - started) / 1e9);
+		return launches;
 	}
 
 	/**
@@ -233,7 +316,8 @@ public final class LocalStack {
 	private boolean awaitReady() {
 		Readiness readiness = new Readiness();
 		Set<String> ready = new LinkedHashSet<>();
-		Duration left = Duration.ofSeconds(readyTimeoutSeconds()).minusNanos(System.nanoTime() - startNanos);
+		// From the services' start: the trainings before it have their own timeout.
+		Duration left = Duration.ofSeconds(readyTimeoutSeconds()).minusNanos(System.nanoTime() - servicesStartNanos);
 		try {
 			Awaitility.await("readiness of the services")
 				.atMost(left.isNegative() ? Duration.ZERO : left)
@@ -392,6 +476,7 @@ public final class LocalStack {
 		}
 		stopping = true;
 		Console.line("cx: stopping…");
+		this.archives.stop();
 		List<ProcessHandle> handles = new ArrayList<>();
 		services.forEach((service) -> handles.add(service.handle()));
 		if (this.redis != null) {

@@ -72,7 +72,14 @@ public final class ServiceProcess {
 	/** @param extraOptions JVM options for this process only (the gateway's instance lists) */
 	public static ServiceProcess start(Layout layout, Layout.ServiceSpec spec, Map<String, String> extraEnv,
 			List<String> extraOptions) throws IOException {
-		Path jar = layout.jar(spec).toAbsolutePath();
+		return start(layout, spec, extraEnv, extraOptions,
+				ClassDataArchives.Launch.plain(layout.jar(spec).toAbsolutePath()));
+	}
+
+	/** @param launch the Boot jar, or the extracted jar and its class-data archive */
+	public static ServiceProcess start(Layout layout, Layout.ServiceSpec spec, Map<String, String> extraEnv,
+			List<String> extraOptions, ClassDataArchives.Launch launch) throws IOException {
+		Path jar = launch.jar();
 		Path log = layout.log(spec.instanceName());
 		Files.createDirectories(log.getParent());
 		if (Files.exists(log) && Files.size(log) > ROTATE_BYTES) {
@@ -82,12 +89,7 @@ public final class ServiceProcess {
 				StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 		long logStart = Files.size(log);
 
-		List<String> command = new ArrayList<>();
-		command.add(javaExecutable());
-		command.addAll(jvmOptions(spec, System.getenv()));
-		command.addAll(extraOptions);
-		command.add("-jar");
-		command.add(jar.toString());
+		List<String> command = command(javaExecutable(), spec, System.getenv(), extraOptions, launch);
 		ProcessBuilder builder = new ProcessBuilder(command).directory(layout.root().toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -99,6 +101,19 @@ public final class ServiceProcess {
 		Process process = builder.start();
 		process.getOutputStream().close();
 		return new ServiceProcess(spec, jar, log, logStart, process);
+	}
+
+	/** The whole command line of a service JVM: java, the archive if any, the options, then the jar. */
+	static List<String> command(String java, Layout.ServiceSpec spec, Map<String, String> env, List<String> extraOptions,
+			ClassDataArchives.Launch launch) {
+		List<String> command = new ArrayList<>();
+		command.add(java);
+		command.addAll(launch.options());
+		command.addAll(jvmOptions(spec, env));
+		command.addAll(extraOptions);
+		command.add("-jar");
+		command.add(launch.jar().toString());
+		return command;
 	}
 
 	static String javaExecutable() {

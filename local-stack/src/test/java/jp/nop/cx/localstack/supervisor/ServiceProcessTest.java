@@ -1,5 +1,7 @@
 package jp.nop.cx.localstack.supervisor;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import jp.nop.cx.localstack.Layout;
@@ -43,5 +45,30 @@ class ServiceProcessTest {
 
 		assertThat(ServiceProcess.jvmOptions(gateway, Map.of("CX_SERVICE_JAVA_OPTS", "-XX:TieredStopAtLevel=1")))
 			.last().isEqualTo("-XX:TieredStopAtLevel=1");
+	}
+
+	@Test
+	void withoutAnArchiveTheServiceStartsFromItsBootJar() {
+		Layout.ServiceSpec terms = Layout.SERVICES.get(2);
+		Path jar = Path.of("/repo/terms-service/target/terms-service.jar");
+
+		List<String> command = ServiceProcess.command("java", terms, Map.of(), List.of(),
+				ClassDataArchives.Launch.plain(jar));
+
+		assertThat(command).endsWith("-jar", jar.toString()).noneMatch((arg) -> arg.startsWith("-XX:SharedArchiveFile"));
+	}
+
+	@Test
+	void withAnArchiveTheServiceStartsFromTheExtractedJarAndMapsTheArchiveBeforeTheOptionsGivenByHand() {
+		Layout.ServiceSpec terms = Layout.SERVICES.get(2);
+		Path extracted = Path.of("/repo/.cx/cds/terms-service/extracted/terms-service.jar");
+		Path archive = Path.of("/repo/.cx/cds/terms-service/app.jsa");
+
+		List<String> command = ServiceProcess.command("java", terms, Map.of("CX_SERVICE_JAVA_OPTS", "-Xshare:off"),
+				List.of(), new ClassDataArchives.Launch(extracted, archive));
+
+		assertThat(command).startsWith("java", "-XX:SharedArchiveFile=" + archive)
+			.endsWith("-Xshare:off", "-jar", extracted.toString())
+			.contains("-Dserver.port=8083");
 	}
 }
