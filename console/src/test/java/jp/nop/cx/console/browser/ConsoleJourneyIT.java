@@ -183,7 +183,11 @@ class ConsoleJourneyIT {
 		this.caseId = this.operator.text("#case-id");
 		this.operator.select("type", "SUSPENSION").type("note", "是正されるまで利用を停止します。").click("#measure-submit");
 		this.operator.screenshot("suspension-imposed");
-		assertThat(this.operator.text("#measures")).contains("利用停止");
+		assertThat(this.operator.text("#measures")).contains("利用停止").contains("全部").doesNotContain("{");
+		assertThat(this.operator.text("#history")).contains("operator").contains("MEASURE_IMPOSED")
+			.contains("是正されるまで利用を停止します。")
+			.doesNotContain("{")
+			.doesNotContain("null");
 
 		await("the suspension on the partner's next page").atMost(Duration.ofSeconds(10))
 			.pollInterval(Duration.ofMillis(500))
