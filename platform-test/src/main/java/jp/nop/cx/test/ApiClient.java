@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,6 +26,8 @@ import tools.jackson.databind.node.MissingNode;
  * tests assert on {@link Response#status()} and the problem body.
  */
 public final class ApiClient {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiClient.class);
 
 	private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -105,7 +109,7 @@ public final class ApiClient {
 		catch (HttpTimeoutException ex) {
 			// The application under test runs in this JVM: what its threads were doing when a request
 			// got no answer is the one clue a rare timeout leaves (seen once per few CI runs).
-			System.err.println(method + " " + path + " timed out; threads of this JVM:\n" + threadDump());
+			log.error("{} {} timed out; threads of this JVM:\n{}", method, path, threadDump());
 			throw new IllegalStateException(method + " " + path + " failed: " + ex, ex);
 		}
 		catch (IOException ex) {

@@ -29,12 +29,15 @@ public final class TinyBootJar {
 			Files.copy(self, destination.resolve(self.getFileName()));
 			return;
 		}
+		// Its process's output is the training log the test reads: no logger in a jar of one class.
 		System.out.println("server.port=" + System.getProperty("server.port"));
 		String behaviour = String.valueOf(System.getenv("TINY_APP"));
 		if (behaviour.equals("fail")) {
 			System.exit(3);
 		}
 		if (behaviour.equals("hang")) {
+			// The fake application itself, in its own process: a training that never ends, which
+			// ClassDataArchives must time out and kill. Not a test waiting for a condition.
 			Thread.sleep(Long.MAX_VALUE);
 		}
 	}
