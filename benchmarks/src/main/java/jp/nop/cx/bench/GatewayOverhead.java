@@ -43,11 +43,16 @@ final class GatewayOverhead {
 		this.seconds = seconds;
 	}
 
+	/** Seconds of one warm-up round, and the bounds of the warm-up. */
+	static final int WARM_UP_ROUND = 15;
+
+	static final int WARM_UP_MIN_ROUNDS = 4;
+
+	static final int WARM_UP_MAX_ROUNDS = 12;
+
 	/** @param proxy the plain reverse proxy in front of the same service, or null */
 	List<Point> run(PlainProxy proxy) throws Exception {
-		// Both JVMs compile their hot paths before anything counts: C2, on two shared cores, goes on
-		// compiling the gateway's deep Reactor chains for tens of seconds.
-		wrk.run(stack.gateway() + PATH, 64, Math.max(30, seconds));
+		warmUp();
 		wrk.run(stack.registrationDirect() + PATH, 64, Math.max(15, seconds));
 		List<Point> points = new ArrayList<>();
 		for (int connections : CONNECTIONS) {
@@ -63,5 +68,37 @@ final class GatewayOverhead {
 			points.add(point);
 		}
 		return points;
+	}
+
+	/**
+	 * The gateway is the one C2 JVM: on two cores shared with the load, C2 went on compiling its
+	 * Reactor chains for minutes (a fixed 30 s warm-up left it at 55 % of its later rate, and the
+	 * ratio at 0.28 where the same gateway reached 0.53 four minutes later). So it is loaded in
+	 * rounds until the rate is steady, and only then measured.
+	 */
+	private void warmUp() throws Exception {
+		List<Double> rates = new ArrayList<>();
+		long started = System.nanoTime();
+		do {
+			rates.add(wrk.run(stack.gateway() + PATH, 64, WARM_UP_ROUND).rate());
+		}
+		while (!steady(rates) && rates.size() < WARM_UP_MAX_ROUNDS);
+		Bench.progress("gateway overhead: warmed up for %.0f s, %s (req/s per %d-s round: %s)",
+				(System.nanoTime() - started) / 1e9, steady(rates) ? "steady" : "not steady yet", WARM_UP_ROUND,
+				rates.stream().map((r) -> String.format("%.0f", r)).toList());
+	}
+
+	/**
+	 * Steady: at least the minimum rounds, and the last three within 5 % of each other (one round
+	 * close to the one before says little while the rate still creeps up).
+	 */
+	static boolean steady(List<Double> rates) {
+		if (rates.size() < WARM_UP_MIN_ROUNDS) {
+			return false;
+		}
+		List<Double> last = rates.subList(rates.size() - 3, rates.size());
+		double min = last.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+		double max = last.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+		return max <= 1.05 * min;
 	}
 }

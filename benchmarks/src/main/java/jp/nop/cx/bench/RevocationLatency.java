@@ -34,12 +34,14 @@ final class RevocationLatency {
 	EnforcementLatency.Outcome run(List<Partners.Partner> admins, int samples) throws Exception {
 		List<Partners.Partner> members = members(admins, samples);
 		Histogram latency = new Histogram(60_000_000L, 3);
+		Histogram call = new Histogram(60_000_000L, 3);
 		int timeouts = 0;
 		for (int i = 0; i < members.size(); i++) {
 			Partners.Partner member = members.get(i);
 			long start = System.nanoTime();
 			api.post(stack.gateway() + "/api/v1/identity/me/incidents", member.token(),
 					Api.object().put("type", "LOST").put("detail", "ベンチマーク: 失効までの時間の計測")).expect(202);
+			call.recordValue((System.nanoTime() - start) / 1000);
 			if (!EnforcementLatency.timeToRefusal(latency, start,
 					() -> api.status(stack.gateway() + PROBE, member.token()) == 401)) {
 				timeouts++;
@@ -49,7 +51,7 @@ final class RevocationLatency {
 						latency.getValueAtPercentile(99) / 1000.0);
 			}
 		}
-		return EnforcementLatency.Outcome.of(members.size(), latency, timeouts);
+		return EnforcementLatency.Outcome.of(members.size(), latency, call, timeouts);
 	}
 
 	/** One fresh, signed-in member per sample, four made at a time, round the administrators. */

@@ -13,25 +13,29 @@ class VerdictTest {
 
 	@Test
 	void enforcementLatencyIsMetAtAP99Of100MsWithEverySampleRefused() {
-		assertThat(new EnforcementLatency.Outcome(200, 8, 100, 140, 0).met()).isTrue();
-		assertThat(new EnforcementLatency.Outcome(200, 8, 100.5, 140, 0).met()).isFalse();
-		assertThat(new EnforcementLatency.Outcome(200, 8, 12, 40, 1).met()).as("one sample never refused").isFalse();
+		assertThat(new EnforcementLatency.Outcome(200, 8, 100, 140, 0, 5, 20).met()).isTrue();
+		assertThat(new EnforcementLatency.Outcome(200, 8, 100.5, 140, 0, 5, 20).met()).isFalse();
+		assertThat(new EnforcementLatency.Outcome(200, 8, 12, 40, 1, 5, 20).met()).as("one sample never refused").isFalse();
 	}
 
 	@Test
 	void theLatencyOutcomeIsInMillisecondsFromTheRecordedMicroseconds() {
 		Histogram latency = new Histogram(60_000_000L, 3);
+		Histogram call = new Histogram(60_000_000L, 3);
 		for (int i = 1; i <= 100; i++) {
 			latency.recordValue(i * 1000L);
+			call.recordValue(i * 200L);
 		}
 
-		EnforcementLatency.Outcome outcome = EnforcementLatency.Outcome.of(101, latency, 1);
+		EnforcementLatency.Outcome outcome = EnforcementLatency.Outcome.of(101, latency, call, 1);
 
 		assertThat(outcome.samples()).isEqualTo(101);
 		assertThat(outcome.p50()).isCloseTo(50, within(0.1));
 		assertThat(outcome.p99()).isCloseTo(99, within(0.1));
 		assertThat(outcome.max()).isCloseTo(100, within(0.1));
 		assertThat(outcome.timeouts()).isEqualTo(1);
+		assertThat(outcome.callP50()).isCloseTo(10, within(0.1));
+		assertThat(outcome.callP99()).isCloseTo(19.8, within(0.1));
 	}
 
 	@Test
