@@ -50,13 +50,29 @@ public final class Bench {
 		System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
 		System.setProperty("org.slf4j.simpleLogger.showLogName", "false");
 		Locale.setDefault(Locale.ROOT);
-		Map<String, String> options = options(args);
+		Map<String, String> options;
+		try {
+			options = options(args);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println("cx bench: " + ex.getMessage());
+			System.err.println(USAGE);
+			System.exit(64);
+			return;
+		}
+		if (options.containsKey("help")) {
+			System.out.println(USAGE);
+			return;
+		}
 		int seconds = Integer.parseInt(options.getOrDefault("seconds", "10"));
 		int partnerCount = Integer.parseInt(options.getOrDefault("partners", "64"));
 		int samples = Integer.parseInt(options.getOrDefault("samples", "200"));
 		int fanOutPartners = Integer.parseInt(options.getOrDefault("fan-out", "10000"));
-		Set<String> only = new TreeSet<>(Arrays.asList(options.getOrDefault("only",
-				"overhead,overload,enforcement,fan-out,start").split(",")));
+		Set<String> only = new TreeSet<>(Arrays.asList(options.getOrDefault("only", String.join(",", ROWS)).split(",")));
+		if (!ROWS.containsAll(only)) {
+			System.err.println("cx bench: --only takes some of " + String.join(",", ROWS) + ", not " + options.get("only"));
+			System.exit(64);
+		}
 		Path root = Path.of(options.getOrDefault("root", System.getProperty("cx.root", "."))).toAbsolutePath().normalize();
 		Stack stack = Stack.fromEnvironment(root);
 		int rateLimit = Integer.parseInt(envOr("CX_RATE_LIMIT_PARTNER_RPS", "50"));
@@ -196,12 +212,33 @@ public final class Bench {
 		return header;
 	}
 
-	private static Map<String, String> options(String[] args) {
+	static final String USAGE = """
+			usage: ./cx bench [--only overhead,overload,enforcement,fan-out,start] [--seconds N] [--partners N]
+			                  [--samples N] [--fan-out N] [--no-write]
+			  Measures every row of SPEC section 7 against the running stack (./cx up) and writes
+			  docs/benchmarks.md and docs/benchmarks.png.
+			  --only       the rows to measure (all by default)
+			  --seconds    seconds of each load run (10)
+			  --partners   partners whose tokens the load rotates (64)
+			  --samples    enforcement-latency samples (200)
+			  --fan-out    active partners the terms change is sent to (10000)
+			  --no-write   print the table only""";
+
+	/** What --only can name. */
+	static final List<String> ROWS = List.of("overhead", "overload", "enforcement", "fan-out", "start");
+
+	/** Options that take a value; {@code no-write} and {@code help} take none. */
+	private static final Set<String> VALUED = Set.of("seconds", "partners", "samples", "fan-out", "only", "root");
+
+	static Map<String, String> options(String[] args) {
 		Map<String, String> options = new LinkedHashMap<>();
 		for (int i = 0; i < args.length; i++) {
-			String name = args[i].replaceFirst("^--", "");
-			if (name.equals("no-write")) {
-				options.put(name, "true");
+			String name = args[i].replaceFirst("^--?", "");
+			if (name.equals("no-write") || name.equals("help") || name.equals("h")) {
+				options.put(name.equals("h") ? "help" : name, "true");
+			}
+			else if (!VALUED.contains(name)) {
+				throw new IllegalArgumentException("unknown option " + args[i]);
 			}
 			else if (i + 1 < args.length) {
 				options.put(name, args[++i]);
