@@ -120,8 +120,9 @@ public final class Bench {
 				progress("overload: %s", o);
 				rows.add(new Row("overload (4× one partner's limit on one route)",
 						"429 promptly (p99 ≤ 100 ms), only the excess refused, other routes unaffected",
-						String.format("%d sent at %d/s: %d passed (limit allows %d in %.1f s), %d × 429 (p99 %.1f ms), other answers %s; other route p99 %.1f → %.1f ms, %d errors",
-								o.sent(), 4 * rateLimit, o.accepted(), o.allowed(), o.seconds(), o.refused429(), o.refusedP99(),
+						String.format("%d sent at %d/s: %d passed (limit allows %d–%d in %.1f s: %d at once, %d more every %.1f s), %d × 429 (p99 %.1f ms), other answers %s; other route p99 %.1f → %.1f ms, %d errors",
+								o.sent(), 4 * rateLimit, o.accepted(), o.allowedLow(), o.allowedHigh(), o.sendingSeconds(),
+								o.burst(), o.burst(), o.period(), o.refused429(), o.refusedP99(),
 								o.other().isEmpty() ? "none" : o.other().toString(),
 								o.otherRouteP99Before(), o.otherRouteP99During(), o.otherRouteErrors()),
 						o.met()));

@@ -21,26 +21,49 @@ import org.HdrHistogram.Histogram;
  */
 final class Overload {
 
-	/** What happened: the loaded route's counts and the other route's latency before and during. */
-	record Outcome(int limitPerSecond, int burst, double seconds, long sent, long accepted, long refused429,
-			Map<Integer, Long> other, double refusedP99, double otherRouteP99Before, double otherRouteP99During,
-			long otherRouteErrors) {
+	/**
+	 * What happened: the loaded route's counts over {@code sendingSeconds} (first to last request
+	 * sent) and the other route's latency before and during.
+	 */
+	record Outcome(int limitPerSecond, int burst, double seconds, double sendingSeconds, long sent, long accepted,
+			long refused429, Map<Integer, Long> other, double refusedP99, double otherRouteP99Before,
+			double otherRouteP99During, long otherRouteErrors) {
 
-		/** What the token bucket lets through from the first request to the last answer. */
-		long allowed() {
-			return burst + Math.round(limitPerSecond * seconds);
+		/**
+		 * The gateway's bucket (RateLimits) starts full with {@code burst} and gets {@code burst}
+		 * more at each period boundary ({@code burst / limit} seconds apart): over the sending
+		 * time, as many boundaries as fit, one fewer or one more by phase. An ideal token bucket
+		 * ({@code burst + limit × time}) lies between the two.
+		 */
+		long allowedLow() {
+			return burst + (long) Math.floor(sendingSeconds / period()) * burst;
+		}
+
+		long allowedHigh() {
+			return burst + (long) Math.ceil(sendingSeconds / period()) * burst;
+		}
+
+		double period() {
+			return (double) burst / limitPerSecond;
 		}
 
 		/** Accepted within 10 % of what the limit allows, nothing else refused, the other route unharmed. */
 		boolean met() {
-			return other.isEmpty() && otherRouteErrors == 0 && Math.abs(accepted - allowed()) <= 0.1 * allowed()
-					&& refusedP99 <= 100 && otherRouteP99During <= Math.max(50, 3 * otherRouteP99Before);
+			return other.isEmpty() && otherRouteErrors == 0 && accepted >= 0.9 * allowedLow()
+					&& accepted <= 1.1 * allowedHigh() && refusedP99 <= 100
+					&& otherRouteP99During <= Math.max(50, 3 * otherRouteP99Before);
 		}
 	}
 
 	private static final String LOADED = "/api/v1/partners/me";
 
-	private static final String OTHER = "/api/v1/notifications/me";
+	/**
+	 * The partner's own login ID (identity-service): a read by ID. The inbox
+	 * ({@code /api/v1/notifications/me}) was the other route before; after a fan-out it is three
+	 * scans of every inbox item on the embedded store (40 ms each, idle), and 20 of them a second
+	 * took the store's core: that measured the store, not whether the gateway keeps routes apart.
+	 */
+	private static final String OTHER = "/api/v1/identity/me";
 
 	private final Stack stack;
 
@@ -77,11 +100,13 @@ final class Overload {
 			}
 		});
 		long start = System.nanoTime();
-		long sent = pace(stack.gateway() + LOADED, loaded.token(), 4 * limitPerSecond, seconds, null, accepted, refused,
+		int rate = 4 * limitPerSecond;
+		long sent = pace(stack.gateway() + LOADED, loaded.token(), rate, seconds, null, accepted, refused,
 				other, refusedLatency);
 		double elapsed = (System.nanoTime() - start) / 1e9;
 		bystanderRun.join();
-		return new Outcome(limitPerSecond, burst, elapsed, sent, accepted.get(), refused.get(), other,
+		return new Outcome(limitPerSecond, burst, elapsed, (sent - 1) / (double) rate, sent, accepted.get(),
+				refused.get(), other,
 				refusedLatency.getValueAtPercentile(99) / 1000.0, before.getValueAtPercentile(99) / 1000.0,
 				during.getValueAtPercentile(99) / 1000.0, otherErrors.get());
 	}

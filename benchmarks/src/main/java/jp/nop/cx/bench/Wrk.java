@@ -25,6 +25,15 @@ final class Wrk implements Load {
 		long errors() {
 			return socketErrors + non2xx;
 		}
+
+		/**
+		 * Two runs of the same URL as one: every request and error of both over both durations;
+		 * their latencies cannot be merged from wrk's summary, so the higher p50 and p99 stand.
+		 */
+		Result and(Result other) {
+			return new Result(requests + other.requests, seconds + other.seconds, socketErrors + other.socketErrors,
+					non2xx + other.non2xx, Math.max(p50, other.p50), Math.max(p99, other.p99));
+		}
 	}
 
 	private final Path script;

@@ -43,4 +43,17 @@ class WrkTest {
 		assertThatIllegalStateException().isThrownBy(() -> Wrk.parse("unable to connect to 127.0.0.1:8080 Connection refused\n"))
 			.withMessageContaining("no summary");
 	}
+
+	@Test
+	void twoRunsAsOneAddEveryRequestAndErrorAndKeepTheHigherLatencies() {
+		Wrk.Result first = new Wrk.Result(6000, 10, 1, 2, 8, 40);
+		Wrk.Result second = new Wrk.Result(8000, 10, 0, 3, 9, 30);
+
+		Wrk.Result both = first.and(second);
+
+		assertThat(both.rate()).isEqualTo(700);
+		assertThat(both.errors()).isEqualTo(6);
+		assertThat(both.p50()).isEqualTo(9);
+		assertThat(both.p99()).isEqualTo(40);
+	}
 }
