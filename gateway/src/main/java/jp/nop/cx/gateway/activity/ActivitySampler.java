@@ -29,6 +29,12 @@ class ActivitySampler {
 
 	/** Whether the use of {@code loginId} at {@code now} is to be published; records it if so. */
 	boolean sample(String loginId, Instant now) {
+		Instant last = this.lastPublished.getIfPresent(loginId);
+		if (last != null && now.isBefore(last.plus(this.interval)) && !this.terms.tookEffectBetween(last, now)) {
+			// Nearly every request: a read, no write to the cache (a compute on every request took
+			// a bin lock and Caffeine's write buffer for an entry that did not change).
+			return false;
+		}
 		boolean[] publish = { false };
 		this.lastPublished.asMap().compute(loginId, (id, previous) -> {
 			if (previous == null || !now.isBefore(previous.plus(this.interval))
