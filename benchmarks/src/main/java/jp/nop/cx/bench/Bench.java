@@ -99,7 +99,7 @@ public final class Bench {
 				try (PlainProxy proxy = PlainProxy.start(stack.benchDir(), stack.registrationDirect(), api)) {
 					header.add("plain reverse proxy: " + ((proxy == null) ? "none (nginx is not installed)"
 							: "nginx (Debian), keep-alive to the service, no access log"));
-					points = new GatewayOverhead(stack, load, seconds).run(proxy);
+					points = new GatewayOverhead(stack, load, seconds, gatewayPid(root)).run(proxy);
 				}
 				for (GatewayOverhead.Point point : points) {
 					rows.add(new Row("gateway overhead, " + point.connections() + " connections",
@@ -249,6 +249,12 @@ public final class Bench {
 			}
 		}
 		return options;
+	}
+
+	/** The first gateway of the stack's {@code .cx/pids}, or -1. */
+	private static long gatewayPid(Path root) throws java.io.IOException {
+		return StartAndSize.read(root).stream().filter((s) -> s.name().equals("gateway")).mapToLong(StartAndSize.Service::pid)
+			.findFirst().orElse(-1);
 	}
 
 	private static String envOr(String name, String fallback) {

@@ -37,10 +37,14 @@ final class GatewayOverhead {
 
 	private final int seconds;
 
-	GatewayOverhead(Stack stack, Load wrk, int seconds) {
+	/** The gateway's process, to watch its JIT during the warm-up; -1 where unknown. */
+	private final long gatewayPid;
+
+	GatewayOverhead(Stack stack, Load wrk, int seconds, long gatewayPid) {
 		this.stack = stack;
 		this.wrk = wrk;
 		this.seconds = seconds;
+		this.gatewayPid = gatewayPid;
 	}
 
 	/** Runs of each side per concurrency, taken in turn. */
@@ -51,7 +55,10 @@ final class GatewayOverhead {
 
 	static final int WARM_UP_MIN_ROUNDS = 4;
 
-	static final int WARM_UP_MAX_ROUNDS = 12;
+	static final int WARM_UP_MAX_ROUNDS = 16;
+
+	/** The share of a round the JIT compiler threads may still take in a steady gateway. */
+	static final int WARM_UP_COMPILING_PERCENT = 3;
 
 	/** @param proxy the plain reverse proxy in front of the same service, or null */
 	List<Point> run(PlainProxy proxy) throws Exception {
@@ -89,32 +96,41 @@ final class GatewayOverhead {
 	/**
 	 * The gateway is the one C2 JVM: on two cores shared with the load, C2 went on compiling its
 	 * Reactor chains for minutes (a fixed 30 s warm-up left it at 55 % of its later rate, and the
-	 * ratio at 0.28 where the same gateway reached 0.53 four minutes later). So it is loaded in
-	 * rounds until the rate is steady, and only then measured.
+	 * ratio at 0.28 where the same gateway reached 0.53 four minutes later), and its rate can rest
+	 * on a plateau for three rounds before C2's code arrives (194, 298, 298, 308 req/s, then 550).
+	 * So it is loaded in rounds until its compiler threads are nearly idle and the rate is steady.
 	 */
 	private void warmUp() throws Exception {
 		List<Double> rates = new ArrayList<>();
+		List<Long> compiling = new ArrayList<>();
 		long started = System.nanoTime();
 		do {
+			long before = JitActivity.compilerMillis(this.gatewayPid);
 			rates.add(wrk.run(stack.gateway() + PATH, 64, WARM_UP_ROUND).rate());
+			long after = JitActivity.compilerMillis(this.gatewayPid);
+			compiling.add((before < 0 || after < 0) ? -1 : after - before);
 		}
-		while (!steady(rates) && rates.size() < WARM_UP_MAX_ROUNDS);
-		Bench.progress("gateway overhead: warmed up for %.0f s, %s (req/s per %d-s round: %s)",
-				(System.nanoTime() - started) / 1e9, steady(rates) ? "steady" : "not steady yet", WARM_UP_ROUND,
-				rates.stream().map((r) -> String.format("%.0f", r)).toList());
+		while (!steady(rates, compiling) && rates.size() < WARM_UP_MAX_ROUNDS);
+		Bench.progress("gateway overhead: warmed up for %.0f s, %s (per %d-s round, req/s: %s; ms of JIT compiler CPU: %s)",
+				(System.nanoTime() - started) / 1e9, steady(rates, compiling) ? "steady" : "not steady yet",
+				WARM_UP_ROUND, rates.stream().map((r) -> String.format("%.0f", r)).toList(), compiling);
 	}
 
 	/**
-	 * Steady: at least the minimum rounds, and the last three within 5 % of each other (one round
-	 * close to the one before says little while the rate still creeps up).
+	 * Steady: at least the minimum rounds, the last three rates within 5 % of each other (one round
+	 * close to the one before says little while the rate still creeps up), and the JIT compiler
+	 * threads busy for less than {@value #WARM_UP_COMPILING_PERCENT} % of the last round (not
+	 * judged where /proc cannot tell: -1).
 	 */
-	static boolean steady(List<Double> rates) {
+	static boolean steady(List<Double> rates, List<Long> compilingMillis) {
 		if (rates.size() < WARM_UP_MIN_ROUNDS) {
 			return false;
 		}
 		List<Double> last = rates.subList(rates.size() - 3, rates.size());
 		double min = last.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
 		double max = last.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-		return max <= 1.05 * min;
+		long compiling = compilingMillis.isEmpty() ? -1 : compilingMillis.get(compilingMillis.size() - 1);
+		boolean jitDone = compiling < 0 || compiling <= WARM_UP_ROUND * 1000L * WARM_UP_COMPILING_PERCENT / 100;
+		return max <= 1.05 * min && jitDone;
 	}
 }

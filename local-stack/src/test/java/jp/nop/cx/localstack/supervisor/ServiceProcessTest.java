@@ -40,6 +40,19 @@ class ServiceProcessTest {
 	}
 
 	@Test
+	void theGatewayCollectsWithG1TheServicesWithSerial() {
+		for (Layout.ServiceSpec service : Layout.SERVICES) {
+			List<String> options = ServiceProcess.jvmOptions(service, Map.of());
+			if (service.gateway()) {
+				assertThat(options).as(service.name()).contains("-XX:+UseG1GC").doesNotContain("-XX:+UseSerialGC");
+			}
+			else {
+				assertThat(options).as(service.name()).contains("-XX:+UseSerialGC").doesNotContain("-XX:+UseG1GC");
+			}
+		}
+	}
+
+	@Test
 	void extraOptionsComeLastSoTheyWin() {
 		Layout.ServiceSpec gateway = Layout.SERVICES.get(Layout.SERVICES.size() - 1);
 
