@@ -104,7 +104,7 @@ public final class Bench {
 				for (GatewayOverhead.Point point : points) {
 					rows.add(new Row("gateway overhead, " + point.connections() + " connections",
 							"gateway/direct ≥ 0.50, 0 errors",
-							String.format("%.2f (gateway %.0f req/s, %d errors, p99 %.1f ms; direct %.0f req/s, %d errors, p99 %.1f ms%s)",
+							String.format("%.3f (gateway %.0f req/s, %d errors, p99 %.1f ms; direct %.0f req/s, %d errors, p99 %.1f ms%s)",
 									point.ratio(), point.gateway().rate(), point.gateway().errors(), point.gateway().p99(),
 									point.direct().rate(), point.direct().errors(), point.direct().p99(),
 									(point.proxy() == null) ? ""

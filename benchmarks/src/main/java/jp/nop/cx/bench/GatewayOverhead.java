@@ -79,7 +79,7 @@ final class GatewayOverhead {
 				}
 			}
 			Point point = new Point(connections, gateway, direct, proxied);
-			Bench.progress("gateway overhead c=%d: gateway %.0f req/s (%d errors, p99 %.1f ms), direct %.0f req/s (%d errors, p99 %.1f ms), ratio %.2f%s",
+			Bench.progress("gateway overhead c=%d: gateway %.0f req/s (%d errors, p99 %.1f ms), direct %.0f req/s (%d errors, p99 %.1f ms), ratio %.3f%s",
 					connections, gateway.rate(), gateway.errors(), gateway.p99(), direct.rate(), direct.errors(),
 					direct.p99(), point.ratio(), (proxied == null) ? ""
 							: String.format("; nginx %.0f req/s (%d errors), ratio %.2f", proxied.rate(), proxied.errors(),
