@@ -184,10 +184,13 @@ class ConsoleJourneyIT {
 		this.operator.select("type", "SUSPENSION").type("note", "是正されるまで利用を停止します。").click("#measure-submit");
 		this.operator.screenshot("suspension-imposed");
 		assertThat(this.operator.text("#measures")).contains("利用停止").contains("全部").doesNotContain("{");
-		assertThat(this.operator.text("#history")).contains("operator").contains("MEASURE_IMPOSED")
+		assertThat(this.operator.text("#history")).contains("operator").contains("案件の開始").contains("措置の実施")
 			.contains("是正されるまで利用を停止します。")
+			.doesNotContain("MEASURE_IMPOSED")
+			.doesNotContain("??")
 			.doesNotContain("{")
 			.doesNotContain("null");
+		assertThat(this.operator.text("#case-status")).isEqualTo("対応中");
 
 		await("the suspension on the partner's next page").atMost(Duration.ofSeconds(10))
 			.pollInterval(Duration.ofMillis(500))
