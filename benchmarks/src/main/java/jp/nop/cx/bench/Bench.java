@@ -51,28 +51,24 @@ public final class Bench {
 		System.setProperty("org.slf4j.simpleLogger.showLogName", "false");
 		Locale.setDefault(Locale.ROOT);
 		Map<String, String> options;
+		Set<String> only;
 		try {
 			options = options(args);
+			only = rows(options.get("only"));
 		}
 		catch (IllegalArgumentException ex) {
-			System.err.println("cx bench: " + ex.getMessage());
-			System.err.println(USAGE);
+			log().error("cx bench: {}\n{}", ex.getMessage(), USAGE);
 			System.exit(64);
 			return;
 		}
 		if (options.containsKey("help")) {
-			System.out.println(USAGE);
+			log().info("{}", USAGE);
 			return;
 		}
 		int seconds = Integer.parseInt(options.getOrDefault("seconds", "10"));
 		int partnerCount = Integer.parseInt(options.getOrDefault("partners", "64"));
 		int samples = Integer.parseInt(options.getOrDefault("samples", "200"));
 		int fanOutPartners = Integer.parseInt(options.getOrDefault("fan-out", "10000"));
-		Set<String> only = new TreeSet<>(Arrays.asList(options.getOrDefault("only", String.join(",", ROWS)).split(",")));
-		if (!ROWS.containsAll(only)) {
-			System.err.println("cx bench: --only takes some of " + String.join(",", ROWS) + ", not " + options.get("only"));
-			System.exit(64);
-		}
 		Path root = Path.of(options.getOrDefault("root", System.getProperty("cx.root", "."))).toAbsolutePath().normalize();
 		Stack stack = Stack.fromEnvironment(root);
 		int rateLimit = Integer.parseInt(envOr("CX_RATE_LIMIT_PARTNER_RPS", "50"));
@@ -227,6 +223,15 @@ public final class Bench {
 
 	/** What --only can name. */
 	static final List<String> ROWS = List.of("overhead", "overload", "enforcement", "fan-out", "start");
+
+	/** The rows {@code --only} names (all without it); refuses a name that is not a row. */
+	static Set<String> rows(String only) {
+		Set<String> rows = new TreeSet<>(Arrays.asList((only == null) ? ROWS.toArray(String[]::new) : only.split(",")));
+		if (!ROWS.containsAll(rows)) {
+			throw new IllegalArgumentException("--only takes some of " + String.join(",", ROWS) + ", not " + only);
+		}
+		return rows;
+	}
 
 	/** Options that take a value; {@code no-write} and {@code help} take none. */
 	private static final Set<String> VALUED = Set.of("seconds", "partners", "samples", "fan-out", "only", "root");

@@ -27,4 +27,12 @@ class BenchOptionsTest {
 		assertThatIllegalArgumentException().isThrownBy(() -> Bench.options(new String[] { "--seconds" }))
 			.withMessageContaining("needs a value");
 	}
+
+	@Test
+	void onlyNamesRowsAndAllRowsWithoutIt() {
+		assertThat(Bench.rows(null)).containsExactlyInAnyOrderElementsOf(Bench.ROWS);
+		assertThat(Bench.rows("overhead,start")).containsExactlyInAnyOrder("overhead", "start");
+		assertThatIllegalArgumentException().isThrownBy(() -> Bench.rows("overhead,foo"))
+			.withMessageContaining("not overhead,foo");
+	}
 }
