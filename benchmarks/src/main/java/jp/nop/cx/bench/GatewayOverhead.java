@@ -15,6 +15,19 @@ final class GatewayOverhead {
 
 	static final int[] CONNECTIONS = { 16, 64, 256 };
 
+	/** Runs of each side per concurrency, taken in turn. */
+	static final int TURNS = 2;
+
+	/** Seconds of one warm-up round, and the bounds of the warm-up. */
+	static final int WARM_UP_ROUND = 15;
+
+	static final int WARM_UP_MIN_ROUNDS = 4;
+
+	static final int WARM_UP_MAX_ROUNDS = 16;
+
+	/** The share of a round the JIT compiler threads may still take in a steady gateway. */
+	static final int WARM_UP_COMPILING_PERCENT = 3;
+
 	/** One concurrency: every run; {@code proxy} is null without nginx. */
 	record Point(int connections, Wrk.Result gateway, Wrk.Result direct, Wrk.Result proxy) {
 
@@ -46,19 +59,6 @@ final class GatewayOverhead {
 		this.seconds = seconds;
 		this.gatewayPid = gatewayPid;
 	}
-
-	/** Runs of each side per concurrency, taken in turn. */
-	static final int TURNS = 2;
-
-	/** Seconds of one warm-up round, and the bounds of the warm-up. */
-	static final int WARM_UP_ROUND = 15;
-
-	static final int WARM_UP_MIN_ROUNDS = 4;
-
-	static final int WARM_UP_MAX_ROUNDS = 16;
-
-	/** The share of a round the JIT compiler threads may still take in a steady gateway. */
-	static final int WARM_UP_COMPILING_PERCENT = 3;
 
 	/** @param proxy the plain reverse proxy in front of the same service, or null */
 	List<Point> run(PlainProxy proxy) throws Exception {
