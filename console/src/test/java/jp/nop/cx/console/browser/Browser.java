@@ -126,21 +126,31 @@ final class Browser implements AutoCloseable {
 		return this;
 	}
 
-	/** Clicks and waits for the next page to load. */
+	/**
+	 * Clicks and waits for the next page to load: the clicked element gone (the old document
+	 * unloaded) and the new document complete. Staleness alone let the next step find a field of
+	 * a page still loading after a redirect (Chromium: "Node with given id does not belong to the
+	 * document", seen once in CI after the sign-in that leads to the second-factor form).
+	 */
 	Browser click(String css) {
 		WebElement element = find(css);
 		element.click();
-		new WebDriverWait(this.driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(element));
-		collectConsole();
+		awaitNextPage(element);
 		return this;
+	}
+
+	private void awaitNextPage(WebElement clicked) {
+		WebDriverWait wait = new WebDriverWait(this.driver, Duration.ofSeconds(30));
+		wait.until(ExpectedConditions.stalenessOf(clicked));
+		wait.until((d) -> "complete".equals(this.driver.executeScript("return document.readyState")));
+		collectConsole();
 	}
 
 	/** Clicks the link with exactly this text. */
 	Browser clickLink(String text) {
 		WebElement link = this.driver.findElement(By.linkText(text));
 		link.click();
-		new WebDriverWait(this.driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(link));
-		collectConsole();
+		awaitNextPage(link);
 		return this;
 	}
 
