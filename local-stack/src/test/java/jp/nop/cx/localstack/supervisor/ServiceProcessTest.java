@@ -53,6 +53,23 @@ class ServiceProcessTest {
 	}
 
 	@Test
+	void theServicesServeWithAFewWorkersAndTheGatewayGivesItsHeapBackWhenIdle() {
+		for (Layout.ServiceSpec service : Layout.SERVICES) {
+			List<String> options = ServiceProcess.jvmOptions(service, Map.of());
+			if (service.gateway()) {
+				assertThat(options).as(service.name())
+					.contains("-XX:G1PeriodicGCInterval=15000", "-XX:MaxHeapFreeRatio=30")
+					.noneMatch((option) -> option.startsWith("-Dserver.tomcat.threads.max="));
+			}
+			else {
+				assertThat(options).as(service.name())
+					.contains("-Dserver.tomcat.threads.max=32")
+					.noneMatch((option) -> option.startsWith("-XX:G1PeriodicGCInterval"));
+			}
+		}
+	}
+
+	@Test
 	void extraOptionsComeLastSoTheyWin() {
 		Layout.ServiceSpec gateway = Layout.SERVICES.get(Layout.SERVICES.size() - 1);
 
