@@ -76,7 +76,10 @@ final class StartAndSize {
 		return Double.NaN;
 	}
 
-	/** The options between the java executable and {@code -jar}, without the per-instance ports. */
+	/**
+	 * The JVM's own options between the java executable and {@code -jar}, and the server's worker
+	 * count, which sizes threads and heap as much as they do; not the per-instance ports and addresses.
+	 */
 	private static List<String> jvmOptions(Path proc) throws IOException {
 		String[] args = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8).split("\0");
 		List<String> options = new ArrayList<>();
@@ -88,7 +91,7 @@ final class StartAndSize {
 				// one file per service: named, the services' options would no longer group
 				options.add(ClassDataArchives.SHARING_OPTION + ".cx/cds/<service>/app.jsa");
 			}
-			else if (arg.startsWith("-X") || arg.startsWith("-XX")) {
+			else if (arg.startsWith("-X") || arg.startsWith("-Dserver.tomcat.threads.")) {
 				options.add(arg);
 			}
 		}
