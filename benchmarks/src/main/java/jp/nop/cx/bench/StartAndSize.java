@@ -76,14 +76,17 @@ final class StartAndSize {
 		return Double.NaN;
 	}
 
+	private static List<String> jvmOptions(Path proc) throws IOException {
+		return jvmOptions(new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8).split("\0"));
+	}
+
 	/**
 	 * The JVM's own options between the java executable and {@code -jar}, and the server's worker
 	 * count, which sizes threads and heap as much as they do; not the per-instance ports and addresses.
 	 */
-	private static List<String> jvmOptions(Path proc) throws IOException {
-		String[] args = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8).split("\0");
+	static List<String> jvmOptions(String[] commandLine) {
 		List<String> options = new ArrayList<>();
-		for (String arg : Arrays.asList(args).subList(1, args.length)) {
+		for (String arg : Arrays.asList(commandLine).subList(1, commandLine.length)) {
 			if (arg.equals("-jar")) {
 				break;
 			}

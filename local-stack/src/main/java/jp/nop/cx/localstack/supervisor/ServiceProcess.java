@@ -53,12 +53,15 @@ public final class ServiceProcess {
 		// load it promoted request garbage early and Serial collected its old generation every
 		// ~25 s, 240 ms each with every request waiting (14 in one ./cx bench), the p99 of every
 		// latency measured through it; G1 collects the old generation alongside, in short pauses.
-		options.addAll(spec.gateway() ? List.of("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=50") : List.of("-XX:+UseSerialGC"));
 		if (spec.gateway()) {
+			options.addAll(List.of("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=50"));
 			// G1 keeps the heap a load grew it to (540 MB resident a minute after 40 s of load); a
 			// collection after 15 s without one, and at most 30 % of the heap free after it, give it
 			// back once the gateway is idle (330 MB). Under load collections come sooner anyway.
 			options.addAll(List.of("-XX:G1PeriodicGCInterval=15000", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30"));
+		}
+		else {
+			options.add("-XX:+UseSerialGC");
 		}
 		options.addAll(List.of("-Xss512k", "-XX:MaxRAM=1g", spec.gateway() ? "-Xmx384m" : "-Xmx320m",
 				"-Dfile.encoding=UTF-8", "-Dserver.port=" + spec.port(), "-Dmanagement.server.port=" + spec.managementPort(),
@@ -70,9 +73,9 @@ public final class ServiceProcess {
 			// Tomcat's 200 workers are sized for slow backends on a large machine. Here six JVMs
 			// share two cores: at 256 connections registration-service started 200 of them, each
 			// request's garbage still live at a young collection overflowed the survivor space
-			// into the old generation (a full collection, the heap 160 MB instead of 110) and RSS
-			// went 300 -> 365 MB, for no more requests a second than 32 workers serve (1,300-1,500
-			// either way, docs/benchmarks.md). Connections beyond the workers wait in the queue.
+			// into the old generation (a full collection, the old generation 124 MB instead of 80)
+			// and RSS went 300 -> 365 MB, for no more requests a second than 32 workers serve
+			// (1,230-1,520 either way, docs/benchmarks.md). Connections beyond them wait in the queue.
 			options.add("-Dserver.tomcat.threads.max=32");
 		}
 		String extra = env.get("CX_SERVICE_JAVA_OPTS");
