@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,6 +15,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +46,33 @@ class ConsoleMessagesTest {
 		scan(Path.of("src/main/resources/templates"), DYNAMIC_KEY, prefixes);
 		for (String prefix : prefixes) {
 			assertThat(defined).as("texts for %s*", prefix).anyMatch((key) -> key.startsWith(prefix));
+		}
+	}
+
+	/**
+	 * The codes enforcement-service publishes (its OpenAPI document in docs/api, kept true by its
+	 * contract test) that the case pages show as words: a code without a text would show as
+	 * "??caseStatus.X_ja??".
+	 */
+	@Test
+	void everyCodeOfEnforcementsContractThatThePagesShowHasAText() throws IOException {
+		Map<String, String> prefixByProperty = Map.of("CaseView.status", "caseStatus.", "PartnerCaseView.status",
+				"caseStatus.", "HistoryView.action", "caseAction.", "ProposalView.status", "proposalStatus.",
+				"PartnerProposal.status", "proposalStatus.", "CaseView.category", "category.", "MeasureView.type",
+				"measure.");
+		JsonNode schemas = JsonMapper.builder().build()
+			.readTree(Path.of("../docs/api/enforcement.openapi.json").toFile())
+			.path("components")
+			.path("schemas");
+		for (String language : new String[] { "ja", "en" }) {
+			Set<String> defined = load(language).stringPropertyNames();
+			prefixByProperty.forEach((property, prefix) -> {
+				String[] schemaAndField = property.split("\\.");
+				JsonNode codes = schemas.path(schemaAndField[0]).path("properties").path(schemaAndField[1]).path("enum");
+				assertThat(codes.isArray() && !codes.isEmpty()).as("%s in the contract", property).isTrue();
+				codes.forEach((code) -> assertThat(defined).as("%s: %s", language, property)
+					.contains(prefix + code.asString()));
+			});
 		}
 	}
 
